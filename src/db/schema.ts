@@ -1,0 +1,252 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Kysely's view of the tables (see migrations/ for the DDL and the reasons). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T extends object | null = Record<string, unknown>> = JSONColumnType<T, T | string, T | string>;
+export type Localized = Record<string, string>;
+
+export interface OrganisationsTable {
+  org_id: Generated<string>;
+  name: string;
+  slug: string;
+  signing_key: string;
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Timestamp;
+}
+
+export interface OrgUnitsTable {
+  org_id: string;
+  unit_id: Generated<string>;
+  parent_id: string | null;
+  name: string;
+  kind: Generated<string>;
+  path: string;
+  created_at: Timestamp;
+}
+
+export type Role = 'owner' | 'admin' | 'analyst' | 'manager' | 'agent' | 'viewer';
+
+export interface UsersTable {
+  org_id: string;
+  user_id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  locale: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  org_id: string;
+  user_id: string;
+  role: Role;
+  unit_id: string | null;
+}
+
+export interface SessionsTable {
+  org_id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  org_id: string;
+  token_id: Generated<string>;
+  name: string;
+  secret_hash: string;
+  role: 'admin' | 'analyst' | 'viewer';
+  unit_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface AccountsTable {
+  org_id: string;
+  account_id: Generated<string>;
+  name: string;
+  industry: string | null;
+  tier: string | null;
+  annual_value: ColumnType<string | null, number | string | null, number | string | null>;
+  renewal_date: ColumnType<Date | null, string | null, string | null>;
+  unit_id: string | null;
+  owner_user_id: string | null;
+  external_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ContactsTable {
+  org_id: string;
+  contact_id: Generated<string>;
+  account_id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  language: Generated<string>;
+  buying_role: string | null;
+  consent: Generated<boolean>;
+  opted_out_at: Date | null;
+  external_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface FrameworksTable {
+  org_id: string;
+  framework_id: string;
+  name: string;
+  version: string;
+  maps_to: string | null;
+  force_map: Json<Record<string, string | null>>;
+}
+
+export interface ForcesTable {
+  org_id: string;
+  framework_id: string;
+  force_key: string;
+  position: number;
+  name: Json<Localized>;
+  facets: Json<unknown[]>;
+  fulfilled: Json<Localized>;
+  tension: Json<Localized>;
+}
+
+export interface JourneysTable {
+  org_id: string;
+  journey_id: Generated<string>;
+  key: string;
+  name: Json<Localized>;
+  position: Generated<number>;
+}
+
+export interface JourneyStagesTable {
+  org_id: string;
+  stage_id: Generated<string>;
+  journey_id: string;
+  key: string;
+  name: Json<Localized>;
+  position: Generated<number>;
+}
+
+export interface TouchpointsTable {
+  org_id: string;
+  touchpoint_id: Generated<string>;
+  stage_id: string;
+  key: string;
+  name: Json<Localized>;
+  channel: string;
+  owning_department: string;
+  target_forces: string[];
+  ideal: Json<Record<string, unknown>>;
+  position: Generated<number>;
+}
+
+export interface SurveysTable {
+  org_id: string;
+  survey_id: Generated<string>;
+  slug: string;
+  name: string;
+  kind: 'relationship' | 'touchpoint' | 'pulse' | 'employee';
+  touchpoint_id: string | null;
+  status: Generated<'draft' | 'open' | 'closed'>;
+  draft: Json<Record<string, unknown>> | null;
+  current_version: number | null;
+  created_at: Timestamp;
+}
+
+export interface SurveyVersionsTable {
+  org_id: string;
+  survey_id: string;
+  version: number;
+  definition: Json<Record<string, unknown>>;
+  published_at: Timestamp;
+}
+
+export interface ResponsesTable {
+  org_id: string;
+  response_id: Generated<string>;
+  survey_id: string;
+  survey_version: number;
+  contact_id: string | null;
+  account_id: string | null;
+  touchpoint_id: string | null;
+  unit_id: string | null;
+  channel: Generated<string>;
+  language: Generated<string>;
+  started_at: Date | null;
+  submitted_at: Timestamp;
+  status: Generated<'partial' | 'complete'>;
+  quality_flags: Generated<string[]>;
+  excluded: Generated<boolean>;
+  idempotency_key: string | null;
+  nps: number | null;
+  csat: number | null;
+  ces: number | null;
+  force_certainty: number | null;
+  force_control: number | null;
+  force_fair_treatment: number | null;
+  force_belonging: number | null;
+  force_status: number | null;
+  force_enjoyment: number | null;
+  satisfaction: number | null;
+  attachment: number | null;
+  segment: string | null;
+  relationship_strength: number | null;
+  continue_likelihood: number | null;
+  buy_more: number | null;
+  share_of_spend: number | null;
+  preference_rank: number | null;
+  dissonance: string | null;
+  critical_incident: boolean | null;
+  answers: Json<Record<string, unknown>>;
+  hidden: Json<Record<string, unknown>>;
+}
+
+export interface CommentsTable {
+  org_id: string;
+  comment_id: Generated<string>;
+  response_id: string | null;
+  question_id: string | null;
+  source: Generated<string>;
+  text: string;
+  language: string | null;
+  account_id: string | null;
+  contact_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  org_id: string;
+  audit_id: Generated<string>;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_token_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface Schema {
+  organisations: OrganisationsTable;
+  org_units: OrgUnitsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  frameworks: FrameworksTable;
+  forces: ForcesTable;
+  journeys: JourneysTable;
+  journey_stages: JourneyStagesTable;
+  touchpoints: TouchpointsTable;
+  surveys: SurveysTable;
+  survey_versions: SurveyVersionsTable;
+  responses: ResponsesTable;
+  comments: CommentsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,106 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { auditRoutes } from '../audit/routes.ts';
+import { healthRoutes } from '../health/routes.ts';
+import { identityRoutes } from '../identity/routes.ts';
+import { journeyRoutes } from '../journeys/routes.ts';
+import { organisationRoutes } from '../organisations/routes.ts';
+import { responseRoutes } from '../responses/routes.ts';
+import { surveyRoutes } from '../surveys/routes.ts';
+import { webRoutes } from '../web/routes.ts';
+import { authentication } from './authentication.ts';
+import type { AppContext } from './context.ts';
+import { Problem, sendProblem, toProblem } from './problem.ts';
+
+/**
+ * Builds the whole HTTP application; the server and the tests both use it. It only assembles: each
+ * capability registers itself as a plugin with its routes and schemas.
+ */
+export async function buildApp(context: AppContext): Promise<FastifyInstance> {
+  // pino's Logger and Fastify's base logger differ only in optional fields; Fastify accepts it at run time.
+  const app = Fastify({
+    loggerInstance: context.logger,
+    bodyLimit: context.config.bodyLimitBytes,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: 'x-request-id',
+    disableRequestLogging: context.config.logLevel !== 'debug' && context.config.logLevel !== 'trace',
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => {
+    const pgCode = (error as { code?: string }).code;
+    const problem =
+      pgCode === '23505' ? new Problem(409, 'Conflict', 'That already exists.') : toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      request,
+      reply,
+      new Problem(404, 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`),
+    ),
+  );
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('x-frame-options', 'DENY');
+    }
+    return payload;
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Rapport API',
+        version: '1.0.0',
+        description:
+          'Experience management on the Forces of CX. Authenticate with a session cookie (and the x-csrf-token header on writes) or with `Authorization: Bearer rpt_...`. Every error is application/problem+json (RFC 9457) with an `errors` list naming each failing field.',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authentication, context);
+
+  await app.register(healthRoutes, context);
+  await app.register(webRoutes, context);
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(identityRoutes, context);
+      await api.register(organisationRoutes, context);
+      await api.register(journeyRoutes, context);
+      await api.register(surveyRoutes, context);
+      await api.register(responseRoutes, context);
+      await api.register(auditRoutes, context);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app as unknown as FastifyInstance;
+}

@@ -1,0 +1,10 @@
+import type { Database } from '../db/database.ts';
+import type { Config } from '../platform/config.ts';
+import type { Logger } from '../platform/logger.ts';
+
+/** What every capability's routes are given: the app factory builds it once per process. */
+export interface AppContext {
+  database: Database;
+  config: Config;
+  logger: Logger;
+}

@@ -1,0 +1,68 @@
+/**
+ * Every setting Rapport reads from the environment, with its default. The README's configuration
+ * table is written from this list; keep the two in step.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  /** A Postgres server; unset means the embedded PGlite database. */
+  databaseUrl: string | undefined;
+  /** PGlite's data directory, or `memory` for a throw-away in-memory database. */
+  dataDir: string;
+  databasePoolMax: number;
+  logLevel: string;
+  /** Load the demo programme when the database is empty at start-up. */
+  demoOnEmpty: boolean;
+  demoResponses: number;
+  demoPassword: string | undefined;
+  publicUrl: string;
+  /** Serve cookies with `Secure` (set when TLS terminates in front of Rapport). */
+  secureCookies: boolean;
+  bodyLimitBytes: number;
+}
+
+export const CONFIG_VARIABLES = [
+  ['PORT', '3000', 'HTTP port'],
+  ['HOST', '127.0.0.1', 'Interface to listen on (0.0.0.0 to accept outside connections)'],
+  ['DATABASE_URL', '(unset)', 'Postgres connection string; unset runs the embedded PGlite database'],
+  ['RAPPORT_DATA_DIR', './.rapport/data', 'PGlite data directory, or `memory` for an in-memory database'],
+  ['DATABASE_POOL_MAX', '10', 'Connections to a Postgres server per process (PGlite always uses one)'],
+  ['LOG_LEVEL', 'info', 'pino log level (trace, debug, info, warn, error, silent)'],
+  ['RAPPORT_DEMO', 'true', 'Load the demo programme on the first start of an empty database'],
+  ['RAPPORT_DEMO_RESPONSES', '5000', 'Responses in the demo programme'],
+  ['RAPPORT_DEMO_PASSWORD', '(random, printed)', 'Password of the demo owner owner@demo.rapport.dev'],
+  ['RAPPORT_PUBLIC_URL', 'http://localhost:$PORT', 'Base URL used in links sent to respondents'],
+  ['RAPPORT_SECURE_COOKIES', 'false', 'Mark session cookies Secure (set it when served over TLS)'],
+  ['RAPPORT_BODY_LIMIT', '1048576', 'Largest accepted request body, in bytes'],
+] as const;
+
+function integer(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return parsed;
+}
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = integer('PORT', env.PORT, 3000);
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.RAPPORT_DATA_DIR || './.rapport/data',
+    databasePoolMax: Math.max(1, integer('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX, 10)),
+    logLevel: env.LOG_LEVEL || 'info',
+    demoOnEmpty: flag(env.RAPPORT_DEMO, true),
+    demoResponses: integer('RAPPORT_DEMO_RESPONSES', env.RAPPORT_DEMO_RESPONSES, 5000),
+    demoPassword: env.RAPPORT_DEMO_PASSWORD || undefined,
+    publicUrl: env.RAPPORT_PUBLIC_URL || `http://localhost:${port}`,
+    secureCookies: flag(env.RAPPORT_SECURE_COOKIES, false),
+    bodyLimitBytes: integer('RAPPORT_BODY_LIMIT', env.RAPPORT_BODY_LIMIT, 1_048_576),
+  };
+}
