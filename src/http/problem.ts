@@ -46,8 +46,8 @@ export function toProblem(error: unknown): Problem {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const location = fastifyError.validationContext ?? 'body';
     const errors = error.validation.map((issue) => {
-      const params = issue.params as { issue?: { code?: string; keys?: string[] } } | undefined;
-      const keys = params?.issue?.code === 'unrecognized_keys' ? (params.issue.keys ?? []) : [];
+      const keys =
+        issue.keyword === 'unrecognized_keys' ? ((issue.params as { keys?: string[] }).keys ?? []) : [];
       const base = zodPathToField(location, issue.instancePath);
       return keys.length
         ? keys.map((key) => ({ field: `${base}.${key}`, message: 'Unknown field' }))

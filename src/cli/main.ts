@@ -1,0 +1,128 @@
+import { parseArgs } from 'node:util';
+import { transaction } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { loadDemo } from '../demo/loadDemo.ts';
+import { randomSecret } from '../identity/secrets.ts';
+import { createUser } from '../identity/users.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openConfiguredDatabase, startServer } from '../server.ts';
+
+const USAGE = `rapport <command> [options]
+
+Commands:
+  start                         Serve Rapport (migrates, loads the demo on an empty database)
+  migrate                       Bring the database schema up to date
+  demo [--responses N] [--seed S] [--password P]
+                                Create the demo programme (default 5000 responses, seed 42)
+  user create --email E --password P [--name N] [--role R] [--org SLUG]
+                                Add a user (the first one creates the organisation, as owner)
+
+Configuration comes from the environment: see the README's configuration table.`;
+
+function fail(message: string): never {
+  process.stderr.write(`rapport: ${message}\n`);
+  process.exit(2);
+}
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) fail(`--${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (command === 'start') {
+    const server = await startServer(config);
+    const stop = async () => {
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
+  const database = await openConfiguredDatabase(config);
+  try {
+    if (command === 'migrate') {
+      const applied = await migrateToLatest(database);
+      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is current\n');
+    } else if (command === 'demo') {
+      const { values } = parseArgs({
+        args: rest,
+        options: { responses: { type: 'string' }, seed: { type: 'string' }, password: { type: 'string' } },
+      });
+      await migrateToLatest(database);
+      const password = values.password ?? config.demoPassword ?? randomSecret(12);
+      const responses = positiveInteger('responses', values.responses, config.demoResponses);
+      const started = Date.now();
+      const result = await loadDemo(database, {
+        responses,
+        seed: positiveInteger('seed', values.seed, 42),
+        password,
+        onProgress: (written, total) =>
+          process.stderr.write(`\r${written.toLocaleString('en')} / ${total.toLocaleString('en')} responses`),
+      });
+      process.stderr.write('\n');
+      process.stdout.write(
+        `${JSON.stringify({ ...result, seconds: (Date.now() - started) / 1000, owner: 'owner@demo.rapport.dev', password })}\n`,
+      );
+    } else if (command === 'user' && rest[0] === 'create') {
+      const { values } = parseArgs({
+        args: rest.slice(1),
+        options: {
+          email: { type: 'string' },
+          password: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string' },
+          org: { type: 'string' },
+        },
+      });
+      if (!values.email || !values.password) fail('user create needs --email and --password');
+      if (values.password.length < 10) fail('--password must have at least 10 characters');
+      const role = (values.role ?? 'owner') as 'owner' | 'admin' | 'analyst' | 'manager' | 'agent' | 'viewer';
+      if (!['owner', 'admin', 'analyst', 'viewer', 'agent'].includes(role))
+        fail(`--role must be owner, admin, analyst, agent or viewer (managers need a unit: use the API)`);
+      await migrateToLatest(database);
+      const result = await transaction(database, async (trx) => {
+        let org = values.org
+          ? await trx
+              .selectFrom('organisations')
+              .select('org_id')
+              .where('slug', '=', values.org)
+              .executeTakeFirst()
+          : await trx.selectFrom('organisations').select('org_id').orderBy('created_at').executeTakeFirst();
+        if (!org) {
+          const slug = values.org ?? 'main';
+          org = await trx
+            .insertInto('organisations')
+            .values({ name: slug, slug, signing_key: randomSecret() })
+            .returning('org_id')
+            .executeTakeFirstOrThrow();
+        }
+        const userId = await createUser(trx, {
+          orgId: org.org_id,
+          email: values.email!,
+          password: values.password!,
+          name: values.name ?? values.email!,
+          role,
+          unitId: null,
+        });
+        return { orgId: org.org_id, userId };
+      });
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    } else {
+      fail(`unknown command "${argv.join(' ')}"\n\n${USAGE}`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+await main(process.argv.slice(2));

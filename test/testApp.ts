@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../src/db/database.ts';
+import { buildApp } from '../src/http/app.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createLogger } from '../src/platform/logger.ts';
+import { TEST_PASSWORD } from './seedOrganisation.ts';
+
+export function testApp(database: Database): Promise<FastifyInstance> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', RAPPORT_DATA_DIR: 'memory' });
+  return buildApp({ database, config, logger: createLogger('silent') });
+}
+
+/** Signs in through the API and returns the headers a browser would then send. */
+export async function signIn(app: FastifyInstance, email: string, password = TEST_PASSWORD) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in failed for ${email}: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'rapport_session')!;
+  const { csrfToken } = response.json() as { csrfToken: string };
+  return { cookie: `rapport_session=${cookie.value}`, csrfToken };
+}
