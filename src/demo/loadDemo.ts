@@ -25,6 +25,8 @@ export interface DemoResult {
   orgId: string;
   responses: number;
   comments: number;
+  /** Time spent generating and writing the responses and comments. */
+  writeSeconds: number;
 }
 
 const DAY = 86_400_000;
@@ -409,6 +411,7 @@ export async function loadDemo(database: Database, options: DemoOptions): Promis
   }
 
   // Comments wait for their responses (a foreign key): they are written after each chunk.
+  const writeStarted = performance.now();
   let written = 0;
   let commentCount = 0;
   const chunk = 50_000;
@@ -419,7 +422,12 @@ export async function loadDemo(database: Database, options: DemoOptions): Promis
     commentCount += await bulkInsert(database, 'comments', COMMENT_COLUMNS, comments.splice(0));
   }
   options.onProgress?.(written, options.responses);
-  return { orgId, responses: written, comments: commentCount };
+  return {
+    orgId,
+    responses: written,
+    comments: commentCount,
+    writeSeconds: (performance.now() - writeStarted) / 1000,
+  };
 }
 
 function* take<T>(iterator: Iterator<T>, count: number): Generator<T> {

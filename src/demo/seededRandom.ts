@@ -47,8 +47,12 @@ export class SeededRandom {
 
   /** A version-4-shaped UUID drawn from this stream, so demo ids are reproducible too. */
   uuid(): string {
-    const hex = (n: number) =>
-      Array.from({ length: n }, () => Math.floor(this.next() * 16).toString(16)).join('');
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(this.next() * 4)]}${hex(3)}-${hex(12)}`;
+    const word = () =>
+      Math.floor(this.next() * 4294967296)
+        .toString(16)
+        .padStart(8, '0');
+    const hex = word() + word() + word() + word();
+    const variant = '89ab'[Number.parseInt(hex[16], 16) & 3];
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
 }

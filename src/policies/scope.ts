@@ -37,5 +37,5 @@ export function inOrganisation<DB extends Schema, TB extends keyof DB & string, 
 /** True when a unit path lies inside the actor's subtree. */
 export function unitInScope(actor: Actor, unitPath: string | null): boolean {
   if (actor.unitPath === null) return true;
-  return unitPath !== null && unitPath.startsWith(actor.unitPath);
+  return unitPath?.startsWith(actor.unitPath) ?? false;
 }
