@@ -29,15 +29,17 @@ function runDemo(
   responses: number,
 ): Promise<{ seconds: number; writeSeconds: number; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
-    const script = `
-      const started = performance.now();
-      process.argv = [process.argv[0], 'rapport', 'demo', '--responses', '${responses}', '--password', 'bench-password'];
-      await import('./src/cli/main.ts');
-      process.stderr.write('\\nBENCH ' + JSON.stringify({ seconds: (performance.now() - started) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\\n');
-    `;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const child = spawn(
+      process.execPath,
+      [new URL('./demoChild.ts', import.meta.url).pathname, String(responses)],
+      {
+        env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
     });
     let stderr = '';
     child.stderr.on('data', (chunk) => {
@@ -45,9 +47,8 @@ function runDemo(
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      const line = stderr.split('\n').find((l) => l.startsWith('BENCH '));
-      if (code !== 0 || !line) return reject(new Error(`demo failed (${code}): ${stderr.slice(-2000)}`));
-      resolve(JSON.parse(line.slice(6)));
+      if (code !== 0) return reject(new Error(`demo failed (${code}): ${stderr.slice(-2000)}`));
+      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!));
     });
   });
 }

@@ -1,10 +1,6 @@
 import { FORCE_KEYS, type ForceKey } from '../domain/forces/index.ts';
-import {
-  EXPERIENCE_EMOTIONS,
-  type SurveyDefinition,
-  surveyQuestions,
-  visibleQuestions,
-} from '../surveys/definition/index.ts';
+import { questionsOf } from '../responses/measures.ts';
+import { EXPERIENCE_EMOTIONS, type SurveyDefinition, visibleQuestions } from '../surveys/definition/index.ts';
 import { FORCE_BASELINE, type LatentRespondent, toScale } from './causalModel.ts';
 import { PHRASE_BANK } from './phraseBank.ts';
 import type { SeededRandom } from './seededRandom.ts';
@@ -15,6 +11,33 @@ export interface GeneratedAnswers {
 }
 
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
+
+const emotionPools = new Map<string, (typeof EXPERIENCE_EMOTIONS)[number][]>();
+
+/** The emotions a picker offers with one valence, computed once per picker. */
+function emotionPool(offered: readonly string[] | undefined, valence: 'positive' | 'negative') {
+  const key = `${valence}:${offered?.join(',') ?? '*'}`;
+  let pool = emotionPools.get(key);
+  if (!pool) {
+    pool = EXPERIENCE_EMOTIONS.filter((e) => e.valence === valence && (!offered || offered.includes(e.key)));
+    emotionPools.set(key, pool);
+  }
+  return pool;
+}
+
+const logicByDefinition = new WeakMap<SurveyDefinition, boolean>();
+
+/** Whether any display or skip logic can hide a question of this survey. */
+function hasLogic(definition: SurveyDefinition): boolean {
+  let logic = logicByDefinition.get(definition);
+  if (logic === undefined) {
+    logic =
+      questionsOf(definition).some((q) => q.displayIf) ||
+      definition.pages.some((page) => page.skipTo?.length);
+    logicByDefinition.set(definition, logic);
+  }
+  return logic;
+}
 
 /** The Force a comment talks about: the one furthest from the respondent's own average. */
 function mostSalientForce(latent: LatentRespondent): { force: ForceKey; polarity: 'fulfilled' | 'tension' } {
@@ -44,7 +67,7 @@ export function generateAnswers(
 ): GeneratedAnswers {
   const answers: Record<string, unknown> = {};
   let comment: GeneratedAnswers['comment'] = null;
-  for (const question of surveyQuestions(definition)) {
+  for (const question of questionsOf(definition)) {
     switch (question.type) {
       case 'agreement': {
         if (question.force) {
@@ -131,9 +154,7 @@ export function generateAnswers(
       }
       case 'emotions': {
         const valence = latent.loyalty + 0.5 * random.normal() >= 0 ? 'positive' : 'negative';
-        const pool = EXPERIENCE_EMOTIONS.filter(
-          (e) => e.valence === valence && (!question.emotions || question.emotions.includes(e.key)),
-        );
+        const pool = emotionPool(question.emotions, valence);
         const picks = new Set<string>();
         const count = Math.min(question.maxPicks, random.integer(1, 2), pool.length);
         while (picks.size < count) picks.add(random.pick(pool).key);
@@ -162,6 +183,7 @@ export function generateAnswers(
     }
   }
   // Drop answers to questions the logic hides, as a respondent would never have seen them.
+  if (!hasLogic(definition)) return { answers, comment };
   const shown = new Set(visibleQuestions(definition, answers, {}).map((q) => q.id));
   for (const id of Object.keys(answers)) if (!shown.has(id)) delete answers[id];
   if (comment && !shown.has(comment.questionId)) comment = null;

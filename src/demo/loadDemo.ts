@@ -1,15 +1,15 @@
-import { bulkInsert } from '../db/bulkInsert.ts';
+import { Worker } from 'node:worker_threads';
+import { bulkInsert, copyText } from '../db/bulkInsert.ts';
 import { type Database, transaction } from '../db/database.ts';
 import { FORCES_2019, FORCES_B2B_2024, type Framework } from '../domain/forces/index.ts';
 import { randomSecret } from '../identity/secrets.ts';
 import { createUser } from '../identity/users.ts';
-import { responseMeasures } from '../responses/measures.ts';
 import type { SurveyDefinition } from '../surveys/definition/index.ts';
 import { relationshipSurveyTemplate, touchpointPulseTemplate } from '../surveys/library/index.ts';
-import { generateAnswers } from './answerGenerator.ts';
-import { drawLatentRespondent } from './causalModel.ts';
 import { demoStructure } from './demoStructure.ts';
 import { DEMO_ORGANISATION, DEMO_OWNER_EMAIL, JOURNEYS, PULSE_TOUCHPOINTS, REGIONS } from './programme.ts';
+import { COMMENT_COLUMNS, type DemoPlan, demoResponses, RESPONSE_COLUMNS } from './responseGenerator.ts';
+import type { WorkerBatch } from './responseWorker.ts';
 import { SeededRandom } from './seededRandom.ts';
 
 export interface DemoOptions {
@@ -32,54 +32,10 @@ export interface DemoResult {
 const DAY = 86_400_000;
 const PERIOD_DAYS = 548;
 
-const RESPONSE_COLUMNS = [
-  'org_id',
-  'response_id',
-  'survey_id',
-  'survey_version',
-  'contact_id',
-  'account_id',
-  'touchpoint_id',
-  'unit_id',
-  'channel',
-  'language',
-  'started_at',
-  'submitted_at',
-  'status',
-  'nps',
-  'csat',
-  'ces',
-  'force_certainty',
-  'force_control',
-  'force_fair_treatment',
-  'force_belonging',
-  'force_status',
-  'force_enjoyment',
-  'satisfaction',
-  'attachment',
-  'segment',
-  'relationship_strength',
-  'continue_likelihood',
-  'buy_more',
-  'share_of_spend',
-  'preference_rank',
-  'dissonance',
-  'critical_incident',
-  'answers',
-  'hidden',
-] as const;
-const COMMENT_COLUMNS = [
-  'org_id',
-  'comment_id',
-  'response_id',
-  'question_id',
-  'source',
-  'text',
-  'language',
-  'account_id',
-  'contact_id',
-  'created_at',
-] as const;
+const CHUNK = 50_000;
+const WORKER_BATCH = 1000;
+const WORKER_CREDITS = 8;
+const LANES = 2;
 
 async function insertFramework(
   trx: Parameters<Parameters<typeof transaction>[1]>[0],
@@ -331,109 +287,173 @@ export async function loadDemo(database: Database, options: DemoOptions): Promis
     }
   });
 
-  const accountsById = new Map(structure.accounts.map((a) => [a.accountId, a]));
-  const comments: Record<string, unknown>[] = [];
-  const pulseChannel = new Map(
-    JOURNEYS.flatMap((j) => j.stages.flatMap((s) => s.touchpoints)).map((t) => [t.key, t.channel]),
+  const channelOf = new Map(
+    JOURNEYS.flatMap((j) => j.stages.flatMap((st) => st.touchpoints)).map((t) => [t.key, t.channel]),
   );
-  const start = until.getTime() - PERIOD_DAYS * DAY;
-
-  function* responseRows() {
-    for (let index = 0; index < options.responses; index++) {
-      const contact = structure.contacts[random.integer(0, structure.contacts.length - 1)];
-      const account = accountsById.get(contact.accountId)!;
-      const roll = random.next();
-      const survey =
-        roll < surveys[0].share
-          ? surveys[0]
-          : roll < surveys[0].share + surveys[1].share
-            ? surveys[1]
-            : surveys[2];
-      // Responses arrive evenly over the period, with a slow improvement the CX programme can show.
-      const progress = index / Math.max(1, options.responses);
-      const submitted = new Date(start + progress * PERIOD_DAYS * DAY + random.integer(8, 18) * 3_600_000);
-      const latent = drawLatentRespondent(random, account.quality, account.shift + 0.25 * (progress - 0.5));
-      const { answers, comment } = generateAnswers(random, survey.definition, latent, contact.language, 0.35);
-      const m = responseMeasures(survey.definition, answers);
-      const responseId = random.uuid();
-      if (comment) {
-        comments.push({
-          org_id: orgId,
-          comment_id: random.uuid(),
-          response_id: responseId,
-          question_id: comment.questionId,
-          source: 'survey',
-          text: comment.text,
-          language: contact.language,
-          account_id: account.accountId,
-          contact_id: contact.contactId,
-          created_at: submitted,
-        });
-      }
-      yield {
-        org_id: orgId,
-        response_id: responseId,
-        survey_id: survey.surveyId,
-        survey_version: 1,
-        contact_id: contact.contactId,
-        account_id: account.accountId,
-        touchpoint_id: survey.touchpointKey ? touchpointIds.get(survey.touchpointKey) : null,
-        unit_id: account.unitId,
-        channel: survey.touchpointKey ? (pulseChannel.get(survey.touchpointKey) ?? 'web') : 'email',
-        language: contact.language,
-        started_at: new Date(submitted.getTime() - random.integer(90, 600) * 1000),
-        submitted_at: submitted,
-        status: 'complete',
-        nps: m.nps,
-        csat: m.csat,
-        ces: m.ces,
-        force_certainty: m.forces.certainty,
-        force_control: m.forces.control,
-        force_fair_treatment: m.forces.fairTreatment,
-        force_belonging: m.forces.belonging,
-        force_status: m.forces.status,
-        force_enjoyment: m.forces.enjoyment,
-        satisfaction: m.satisfaction,
-        attachment: m.attachment,
-        segment: m.segment,
-        relationship_strength: m.relationshipStrength,
-        continue_likelihood: m.continueLikelihood,
-        buy_more: m.buyMore,
-        share_of_spend: m.shareOfSpend,
-        preference_rank: m.preferenceRank,
-        dissonance: m.dissonance,
-        critical_incident: m.criticalIncident,
-        answers,
-        hidden: { account: account.externalId },
-      };
-      if ((index + 1) % 10_000 === 0) options.onProgress?.(index + 1, options.responses);
-    }
-  }
-
-  // Comments wait for their responses (a foreign key): they are written after each chunk.
-  const writeStarted = performance.now();
-  let written = 0;
-  let commentCount = 0;
-  const chunk = 50_000;
-  const rows = responseRows();
-  while (written < options.responses) {
-    const size = Math.min(chunk, options.responses - written);
-    written += await bulkInsert(database, 'responses', RESPONSE_COLUMNS, take(rows, size));
-    commentCount += await bulkInsert(database, 'comments', COMMENT_COLUMNS, comments.splice(0));
-  }
-  options.onProgress?.(written, options.responses);
-  return {
+  const accountsById = new Map(structure.accounts.map((a) => [a.accountId, a]));
+  const plan: DemoPlan = {
     orgId,
-    responses: written,
-    comments: commentCount,
-    writeSeconds: (performance.now() - writeStarted) / 1000,
+    responses: options.responses,
+    start: until.getTime() - PERIOD_DAYS * DAY,
+    periodDays: PERIOD_DAYS,
+    surveys: surveys.map((survey) => ({
+      surveyId: survey.surveyId,
+      definition: survey.definition,
+      touchpointId: survey.touchpointKey ? touchpointIds.get(survey.touchpointKey)! : null,
+      channel: survey.touchpointKey ? (channelOf.get(survey.touchpointKey) ?? 'web') : 'email',
+      share: survey.share,
+    })),
+    contacts: structure.contacts.map((contact) => {
+      const account = accountsById.get(contact.accountId)!;
+      return {
+        contactId: contact.contactId,
+        accountId: account.accountId,
+        unitId: account.unitId,
+        externalId: account.externalId,
+        language: contact.language,
+        quality: account.quality,
+        shift: account.shift,
+      };
+    }),
   };
+
+  const writeStarted = performance.now();
+  const counts =
+    database.engine === 'postgres'
+      ? await writeThroughWorker(database, plan, random, options.onProgress)
+      : await writeInProcess(database, plan, random, options.onProgress);
+  return { orgId, ...counts, writeSeconds: (performance.now() - writeStarted) / 1000 };
 }
 
-function* take<T>(iterator: Iterator<T>, count: number): Generator<T> {
-  for (let i = 0; i < count; i++) {
-    const next = iterator.next();
-    if (next.done) return;
-    yield next.value;
+/** PGlite: generate and insert in this thread, a chunk of responses then that chunk's comments. */
+async function writeInProcess(
+  database: Database,
+  plan: DemoPlan,
+  random: SeededRandom,
+  onProgress: DemoOptions['onProgress'],
+): Promise<{ responses: number; comments: number }> {
+  const rows = demoResponses(plan, random);
+  let responses = 0;
+  let comments = 0;
+  while (responses < plan.responses) {
+    const chunk: Record<string, unknown>[] = [];
+    const size = Math.min(CHUNK, plan.responses - responses);
+    function* chunkRows() {
+      for (let i = 0; i < size; i++) {
+        const next = rows.next();
+        if (next.done) return;
+        if (next.value.comment) chunk.push(next.value.comment);
+        yield next.value.response;
+      }
+    }
+    responses += await bulkInsert(database, 'responses', RESPONSE_COLUMNS, chunkRows());
+    comments += await bulkInsert(database, 'comments', COMMENT_COLUMNS, chunk);
+    onProgress?.(responses, plan.responses);
   }
+  return { responses, comments };
+}
+
+/**
+ * A Postgres server: a worker thread generates the rows and formats them as COPY text, and this
+ * thread streams them over LANES connections at once, so generation and two server backends work
+ * in parallel. The worker only runs a few batches ahead (credits), which keeps memory constant.
+ */
+async function writeThroughWorker(
+  database: Database,
+  plan: DemoPlan,
+  random: SeededRandom,
+  onProgress: DemoOptions['onProgress'],
+): Promise<{ responses: number; comments: number }> {
+  const worker = new Worker(new URL('./responseWorker.ts', import.meta.url), {
+    workerData: { plan, randomState: random.snapshot(), batch: WORKER_BATCH, credits: WORKER_CREDITS },
+  });
+  const lanes = Array.from({ length: LANES }, () => new BatchLane(() => worker.postMessage('more')));
+  let received = 0;
+  worker.on('message', (batch: WorkerBatch) => {
+    if (batch.done) for (const lane of lanes) lane.close();
+    else lanes[received++ % LANES].push(batch);
+  });
+  worker.on('error', (error) => {
+    for (const lane of lanes) lane.fail(error);
+  });
+  let responses = 0;
+  let comments = 0;
+  const drain = async (lane: BatchLane) => {
+    while (!lane.finished) {
+      const commentText: string[] = [];
+      const laneChunk = CHUNK / LANES;
+      let inChunk = 0;
+      async function* responseText() {
+        while (inChunk < laneChunk) {
+          const batch = await lane.next();
+          if (!batch) return;
+          inChunk += batch.count;
+          responses += batch.count;
+          if (batch.comments) commentText.push(batch.comments);
+          yield batch.responses;
+        }
+      }
+      await copyText(database, 'responses', RESPONSE_COLUMNS, responseText());
+      if (commentText.length) await copyText(database, 'comments', COMMENT_COLUMNS, commentText);
+      comments += commentText.reduce((n, text) => n + countLines(text), 0);
+      onProgress?.(responses, plan.responses);
+    }
+  };
+  try {
+    await Promise.all(lanes.map(drain));
+  } finally {
+    await worker.terminate();
+  }
+  return { responses, comments };
+}
+
+/** Batches waiting for one connection; taking one gives the worker a credit for the next. */
+class BatchLane {
+  readonly #batches: WorkerBatch[] = [];
+  readonly #credit: () => void;
+  #wake: (() => void) | null = null;
+  #closed = false;
+  #failure: Error | null = null;
+
+  constructor(credit: () => void) {
+    this.#credit = credit;
+  }
+
+  get finished(): boolean {
+    return this.#closed && this.#batches.length === 0;
+  }
+
+  push(batch: WorkerBatch): void {
+    this.#batches.push(batch);
+    this.#wake?.();
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#wake?.();
+  }
+
+  fail(error: Error): void {
+    this.#failure = error;
+    this.#wake?.();
+  }
+
+  async next(): Promise<WorkerBatch | null> {
+    while (this.#batches.length === 0) {
+      if (this.#failure) throw this.#failure;
+      if (this.#closed) return null;
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+      });
+      this.#wake = null;
+    }
+    this.#credit();
+    return this.#batches.shift()!;
+  }
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

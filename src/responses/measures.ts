@@ -8,7 +8,7 @@ import {
   relationshipSegment,
   relationshipStrength,
 } from '../domain/forces/index.ts';
-import { type SurveyDefinition, surveyQuestions } from '../surveys/definition/index.ts';
+import { type Question, type SurveyDefinition, surveyQuestions } from '../surveys/definition/index.ts';
 
 /** The derived measures stored as typed columns with every response. */
 export interface ResponseMeasures {
@@ -27,6 +27,18 @@ export interface ResponseMeasures {
   rankedAmong: number | null;
   dissonance: 'worse' | 'in_line' | 'better' | null;
   criticalIncident: boolean | null;
+}
+
+// A published survey version never changes, so its flattened question list is computed once.
+const questionsByDefinition = new WeakMap<SurveyDefinition, readonly Question[]>();
+
+export function questionsOf(definition: SurveyDefinition): readonly Question[] {
+  let questions = questionsByDefinition.get(definition);
+  if (!questions) {
+    questions = Object.freeze(surveyQuestions(definition));
+    questionsByDefinition.set(definition, questions);
+  }
+  return questions;
 }
 
 const numberOrNull = (value: unknown): number | null => (typeof value === 'number' ? value : null);
@@ -60,7 +72,7 @@ export function responseMeasures(
     dissonance: null,
     criticalIncident: null,
   };
-  for (const question of surveyQuestions(definition)) {
+  for (const question of questionsOf(definition)) {
     const answer = answers[question.id];
     if (answer === undefined || answer === null) continue;
     switch (question.type) {
