@@ -154,6 +154,7 @@ export interface SurveysTable {
   status: Generated<'draft' | 'open' | 'closed'>;
   draft: Json<Record<string, unknown>> | null;
   current_version: number | null;
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: Timestamp;
 }
 
@@ -203,6 +204,24 @@ export interface ResponsesTable {
   critical_incident: boolean | null;
   answers: Json<Record<string, unknown>>;
   hidden: Json<Record<string, unknown>>;
+  resume_hash: string | null;
+  duration_seconds: number | null;
+  fingerprint: string | null;
+}
+
+export interface SurveyTokensTable {
+  org_id: string;
+  token_hash: string;
+  survey_id: string;
+  contact_id: string;
+  account_id: string | null;
+  touchpoint_id: string | null;
+  hidden: ColumnType<Record<string, unknown>, string | undefined, string>;
+  language: string | null;
+  expires_at: Date | null;
+  used_at: Date | null;
+  response_id: string | null;
+  created_at: Timestamp;
 }
 
 export interface CommentsTable {
@@ -248,5 +267,6 @@ export interface Schema {
   survey_versions: SurveyVersionsTable;
   responses: ResponsesTable;
   comments: CommentsTable;
+  survey_tokens: SurveyTokensTable;
   audit_log: AuditLogTable;
 }

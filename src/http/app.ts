@@ -10,17 +10,20 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import secureJson from 'secure-json-parse';
 import { auditRoutes } from '../audit/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
+import { ingestRoutes } from '../responses/ingestRoutes.ts';
 import { responseRoutes } from '../responses/routes.ts';
+import { surveyManageRoutes } from '../surveys/manageRoutes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
 import { webRoutes } from '../web/routes.ts';
 import { authentication } from './authentication.ts';
 import type { AppContext } from './context.ts';
-import { Problem, sendProblem, toProblem } from './problem.ts';
+import { badRequest, Problem, sendProblem, toProblem } from './problem.ts';
 
 /**
  * Builds the whole HTTP application; the server and the tests both use it. It only assembles: each
@@ -62,6 +65,35 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     return payload;
   });
 
+  // JSON bodies must be valid UTF-8: a broken encoding is refused rather than silently repaired.
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body: Buffer, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(body);
+    } catch {
+      done(
+        badRequest('The body is not valid UTF-8.', [
+          { field: 'body', message: 'Invalid UTF-8 byte sequence' },
+        ]),
+        undefined,
+      );
+      return;
+    }
+    if (text.trim() === '') {
+      done(badRequest('The body is empty.', [{ field: 'body', message: 'Empty JSON body' }]), undefined);
+      return;
+    }
+    try {
+      done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch (error) {
+      done(
+        badRequest('The body is not valid JSON.', [{ field: 'body', message: (error as Error).message }]),
+        undefined,
+      );
+    }
+  });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await app.register(fastifySwagger, {
@@ -92,11 +124,15 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   await app.register(webRoutes, context);
   await app.register(
     async (api) => {
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
       await api.register(identityRoutes, context);
       await api.register(organisationRoutes, context);
       await api.register(journeyRoutes, context);
       await api.register(surveyRoutes, context);
+      await api.register(surveyManageRoutes, context);
+      await api.register(ingestRoutes, context);
       await api.register(responseRoutes, context);
       await api.register(auditRoutes, context);
     },

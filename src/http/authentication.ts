@@ -100,9 +100,14 @@ export const authentication = fp(async (app: FastifyInstance, context: AppContex
       return;
     }
     const session = await actorFromSession(context, request);
-    if (!session) return;
-    request.actor = session.actor;
-    request.csrfToken = session.csrfToken;
+    if (session) {
+      request.actor = session.actor;
+      request.csrfToken = session.csrfToken;
+    }
+    // Secure by default: every API route needs an actor unless it is explicitly public.
+    if (!request.actor && request.url.startsWith('/api/v1/') && !request.routeOptions.config?.public) {
+      throw unauthorized();
+    }
   });
   // After parsing (a form post carries its token in the body), before validation and the handler.
   app.addHook('preValidation', async (request) => {
@@ -123,6 +128,8 @@ export const authentication = fp(async (app: FastifyInstance, context: AppContex
 declare module 'fastify' {
   interface FastifyContextConfig {
     skipCsrf?: boolean;
+    /** Reachable without signing in (sign-in itself, the OpenAPI document, the widget). */
+    public?: boolean;
   }
 }
 

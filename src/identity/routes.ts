@@ -20,7 +20,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppContext> = async (app, con
   app.post(
     '/auth/sign-in',
     {
-      config: { skipCsrf: true },
+      config: { skipCsrf: true, public: true },
       schema: {
         tags: ['identity'],
         summary: 'Sign in with email and password; sets the session cookie',
@@ -64,7 +64,10 @@ export const identityRoutes: FastifyPluginAsyncZod<AppContext> = async (app, con
 
   app.post(
     '/auth/sign-out',
-    { schema: { tags: ['identity'], summary: 'End the current session', response: { 204: z.null() } } },
+    {
+      config: { public: true },
+      schema: { tags: ['identity'], summary: 'End the current session', response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const parsed = parseSessionCookie(request.cookies[SESSION_COOKIE]);
       if (parsed) await deleteSession(db, parsed.orgId, parsed.secret);

@@ -12,6 +12,7 @@ export const ACTIONS = [
   'surveys:read',
   'surveys:manage',
   'responses:read',
+  'responses:write',
   'users:manage',
   'tokens:manage',
   'audit:read',
@@ -24,12 +25,13 @@ const everyRead: Action[] = [
   'accounts:read',
   'surveys:read',
   'responses:read',
+  'responses:write',
 ];
 
 const GRANTS: Record<Role, readonly Action[]> = {
   owner: ACTIONS,
   admin: ACTIONS,
-  analyst: [...everyRead, 'surveys:manage'],
+  analyst: [...everyRead, 'surveys:manage', 'responses:write'],
   manager: everyRead,
   agent: ['organisation:read', 'units:read', 'accounts:read', 'surveys:read'],
   viewer: everyRead,

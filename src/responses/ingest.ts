@@ -1,0 +1,228 @@
+import type { Kysely } from 'kysely';
+import { type Database, transaction } from '../db/database.ts';
+import type { Schema } from '../db/schema.ts';
+import { type FieldError, Problem } from '../http/problem.ts';
+import { sha256 } from '../identity/secrets.ts';
+import { isAnswered, type SurveyDefinition, validateAnswers } from '../surveys/definition/index.ts';
+import type { PublishedSurvey } from '../surveys/versions.ts';
+import { questionsOf, responseMeasures } from './measures.ts';
+
+export interface IngestInput {
+  survey: PublishedSurvey;
+  answers: Record<string, unknown>;
+  hidden: Record<string, string | number | boolean | null>;
+  contactId: string | null;
+  accountId: string | null;
+  touchpointId: string | null;
+  channel: string;
+  language: string;
+  startedAt: Date | null;
+  /** Retries with the same key return the first result instead of storing a second response. */
+  idempotencyKey: string | null;
+  /** A personal link's token: accepted exactly once, by the transaction that stores the response. */
+  tokenHash: string | null;
+  /** A partial response being completed (resumed from the respondent page). */
+  resumeHash: string | null;
+  qualityFlags: string[];
+  excluded: boolean;
+  fingerprint: string | null;
+}
+
+export interface IngestResult {
+  responseId: string;
+  created: boolean;
+}
+
+/** Turns the survey's answer issues into problem+json fields (`body.answers.<question>`). */
+export function answerProblems(
+  definition: SurveyDefinition,
+  answers: Record<string, unknown>,
+  hidden: Record<string, unknown>,
+): FieldError[] {
+  return validateAnswers(definition, answers, hidden as never).map((issue) => ({
+    field: `body.${issue.path}`,
+    message: issue.message,
+  }));
+}
+
+function commentsOf(definition: SurveyDefinition, answers: Record<string, unknown>) {
+  return questionsOf(definition)
+    .filter((q) => q.type === 'text' && isAnswered(answers[q.id]))
+    .map((q) => ({ questionId: q.id, text: String(answers[q.id]) }));
+}
+
+async function firstResult(
+  db: Kysely<Schema>,
+  orgId: string,
+  idempotencyKey: string,
+): Promise<IngestResult | null> {
+  const row = await db
+    .selectFrom('responses')
+    .select(['response_id', 'status'])
+    .where('org_id', '=', orgId)
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
+  return row && row.status === 'complete' ? { responseId: row.response_id, created: false } : null;
+}
+
+/**
+ * The one path every complete response takes (API, widget and the respondent page): validate
+ * against the survey version, derive the measures with the Forces core, then store the response,
+ * its comments and its token use in one transaction. Nothing is written when anything fails.
+ */
+export async function ingestResponse(database: Database, input: IngestInput): Promise<IngestResult> {
+  const { survey } = input;
+  if (survey.status !== 'open') {
+    throw new Problem(409, 'Survey closed', 'This survey is not accepting responses.', [
+      { field: 'params.surveyId', message: `Survey is ${survey.status}` },
+    ]);
+  }
+  const problems = answerProblems(survey.definition, input.answers, input.hidden);
+  if (problems.length)
+    throw new Problem(422, 'Invalid answers', 'Some answers do not fit the survey.', problems);
+  if (input.idempotencyKey) {
+    const earlier = await firstResult(database.db, survey.orgId, input.idempotencyKey);
+    if (earlier) return earlier;
+  }
+  const measures = responseMeasures(survey.definition, input.answers);
+  const comments = commentsOf(survey.definition, input.answers);
+  const unit = input.accountId
+    ? await database.db
+        .selectFrom('accounts')
+        .select('unit_id')
+        .where('org_id', '=', survey.orgId)
+        .where('account_id', '=', input.accountId)
+        .executeTakeFirst()
+    : undefined;
+  const now = new Date();
+  const values = {
+    org_id: survey.orgId,
+    survey_id: survey.surveyId,
+    survey_version: survey.version,
+    contact_id: input.contactId,
+    account_id: input.accountId,
+    touchpoint_id: input.touchpointId ?? survey.touchpointId,
+    unit_id: unit?.unit_id ?? null,
+    channel: input.channel,
+    language: input.language,
+    started_at: input.startedAt,
+    submitted_at: now,
+    status: 'complete' as const,
+    quality_flags: input.qualityFlags,
+    excluded: input.excluded,
+    idempotency_key: input.idempotencyKey,
+    duration_seconds: input.startedAt
+      ? Math.max(0, Math.round((now.getTime() - input.startedAt.getTime()) / 1000))
+      : null,
+    fingerprint: input.fingerprint,
+    resume_hash: null,
+    nps: measures.nps,
+    csat: measures.csat,
+    ces: measures.ces,
+    force_certainty: measures.forces.certainty,
+    force_control: measures.forces.control,
+    force_fair_treatment: measures.forces.fairTreatment,
+    force_belonging: measures.forces.belonging,
+    force_status: measures.forces.status,
+    force_enjoyment: measures.forces.enjoyment,
+    satisfaction: measures.satisfaction,
+    attachment: measures.attachment,
+    segment: measures.segment,
+    relationship_strength: measures.relationshipStrength,
+    continue_likelihood: measures.continueLikelihood,
+    buy_more: measures.buyMore,
+    share_of_spend: measures.shareOfSpend,
+    preference_rank: measures.preferenceRank,
+    dissonance: measures.dissonance,
+    critical_incident: measures.criticalIncident,
+    answers: JSON.stringify(input.answers),
+    hidden: JSON.stringify(input.hidden),
+  };
+  try {
+    return await transaction(database, async (trx) => {
+      let responseId: string;
+      // A partial response saved page by page becomes this complete one, keeping its id.
+      const partial = input.resumeHash
+        ? await trx
+            .updateTable('responses')
+            .set(values)
+            .where('org_id', '=', survey.orgId)
+            .where('resume_hash', '=', input.resumeHash)
+            .where('status', '=', 'partial')
+            .returning('response_id')
+            .executeTakeFirst()
+        : undefined;
+      if (partial) responseId = partial.response_id;
+      else {
+        const inserted = await trx
+          .insertInto('responses')
+          .values(values)
+          .onConflict((oc) =>
+            oc.columns(['org_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing(),
+          )
+          .returning('response_id')
+          .executeTakeFirst();
+        if (!inserted) return { responseId: '', created: false };
+        responseId = inserted.response_id;
+      }
+      if (input.tokenHash) {
+        const used = await trx
+          .updateTable('survey_tokens')
+          .set({ used_at: now, response_id: responseId })
+          .where('org_id', '=', survey.orgId)
+          .where('token_hash', '=', input.tokenHash)
+          .where('used_at', 'is', null)
+          .executeTakeFirst();
+        if (used.numUpdatedRows === 0n) throw new TokenAlreadyUsed();
+      }
+      if (comments.length) {
+        await trx
+          .insertInto('comments')
+          .values(
+            comments.map((c) => ({
+              org_id: survey.orgId,
+              response_id: responseId,
+              question_id: c.questionId,
+              source: 'survey',
+              text: c.text,
+              language: input.language,
+              account_id: input.accountId,
+              contact_id: input.contactId,
+              created_at: now,
+            })),
+          )
+          .execute();
+      }
+      return { responseId, created: true };
+    }).then(async (result) => {
+      // A concurrent request with the same key won the insert: answer with its response.
+      if (result.responseId === '' && input.idempotencyKey) {
+        const earlier = await firstResult(database.db, survey.orgId, input.idempotencyKey);
+        if (earlier) return earlier;
+      }
+      if (result.responseId === '') throw conflictProblem();
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof TokenAlreadyUsed) {
+      if (input.idempotencyKey) {
+        const earlier = await firstResult(database.db, survey.orgId, input.idempotencyKey);
+        if (earlier) return earlier;
+      }
+      throw new Problem(409, 'Already answered', 'This personal link has already been used.', [
+        { field: 'token', message: 'Already used' },
+      ]);
+    }
+    throw error;
+  }
+}
+
+class TokenAlreadyUsed extends Error {}
+
+const conflictProblem = () =>
+  new Problem(409, 'Conflict', 'A response with this idempotency key is being stored; retry shortly.', [
+    { field: 'header.idempotency-key', message: 'In use' },
+  ]);
+
+/** Hash for resume secrets and tokens; only hashes are stored. */
+export const secretHash = sha256;
