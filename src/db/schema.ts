@@ -249,6 +249,20 @@ export interface AuditLogTable {
   details: Json<Record<string, unknown>>;
 }
 
+export interface RollupQueueTable {
+  org_id: string;
+  queue_id: Generated<string>;
+  response_id: string;
+  sign: number;
+}
+
+/** rollup_daily has ~130 generated columns (see analytics/rollupVariables.ts); it is read through raw SQL. */
+export interface RollupDailyTable {
+  org_id: string;
+  day: Date;
+  cell_key: string;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   org_units: OrgUnitsTable;
@@ -268,5 +282,7 @@ export interface Schema {
   responses: ResponsesTable;
   comments: CommentsTable;
   survey_tokens: SurveyTokensTable;
+  rollup_queue: RollupQueueTable;
+  rollup_daily: RollupDailyTable;
   audit_log: AuditLogTable;
 }

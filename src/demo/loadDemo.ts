@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { rebuildRollups } from '../analytics/rollups.ts';
 import { bulkInsert, copyText } from '../db/bulkInsert.ts';
 import { type Database, transaction } from '../db/database.ts';
 import { FORCES_2019, FORCES_B2B_2024, type Framework } from '../domain/forces/index.ts';
@@ -322,7 +323,9 @@ export async function loadDemo(database: Database, options: DemoOptions): Promis
     database.engine === 'postgres'
       ? await writeThroughWorker(database, plan, random, options.onProgress)
       : await writeInProcess(database, plan, random, options.onProgress);
-  return { orgId, ...counts, writeSeconds: (performance.now() - writeStarted) / 1000 };
+  const writeSeconds = (performance.now() - writeStarted) / 1000;
+  await rebuildRollups(database, orgId);
+  return { orgId, ...counts, writeSeconds };
 }
 
 /** PGlite: generate and insert in this thread, a chunk of responses then that chunk's comments. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { enqueueForRollups } from '../analytics/rollups.ts';
 import { type Database, transaction } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
 import { type FieldError, Problem } from '../http/problem.ts';
@@ -175,6 +176,7 @@ export async function ingestResponse(database: Database, input: IngestInput): Pr
           .executeTakeFirst();
         if (used.numUpdatedRows === 0n) throw new TokenAlreadyUsed();
       }
+      if (!input.excluded) await enqueueForRollups(trx, survey.orgId, responseId);
       if (comments.length) {
         await trx
           .insertInto('comments')

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001_foundation.ts';
 import * as listening from './0002_listening.ts';
+import * as rollups from './0003_rollups.ts';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_listening': listening,
+  '0003_rollups': rollups,
 };

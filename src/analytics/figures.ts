@@ -1,0 +1,131 @@
+import { type CrossProducts, type LmgResult, lmg } from '../domain/drivers/index.ts';
+import {
+  meanInterval,
+  npsFromCounts,
+  suppressBelowBase,
+  wilsonInterval,
+} from '../domain/statistics/index.ts';
+import { crossProductColumns, DRIVER_VARIABLES, MOMENT_MEASURES } from './rollupVariables.ts';
+
+/** A figure with its base, or the explicit statement that the base is too small to show it. */
+export type Figure<T> = ({ suppressed: false } & T & { n: number }) | { suppressed: true; n: number };
+
+export interface MeanFigure {
+  mean: number;
+  lower: number;
+  upper: number;
+  standardError: number;
+}
+
+export interface ShareFigure {
+  share: number;
+  lower: number;
+  upper: number;
+}
+
+export interface NpsFigure {
+  score: number;
+  lower: number;
+  upper: number;
+  standardError: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+}
+
+type Sums = Record<string, number>;
+
+function gate<T extends object>(n: number, minBase: number, make: () => T): Figure<T> {
+  const checked = suppressBelowBase(null, n, minBase);
+  return checked.suppressed ? { suppressed: true, n } : { suppressed: false, n, ...make() };
+}
+
+/** NPS with its standard error and 95% interval, from promoter/passive/detractor counts. */
+export function npsFigure(sums: Sums, minBase: number): Figure<NpsFigure> {
+  const counts = { promoters: sums.promoters, passives: sums.passives, detractors: sums.detractors };
+  const n = counts.promoters + counts.passives + counts.detractors;
+  return gate(n, minBase, () => {
+    const result = npsFromCounts(counts);
+    return {
+      score: result.score,
+      lower: result.lower,
+      upper: result.upper,
+      standardError: result.standardError,
+      ...counts,
+    };
+  });
+}
+
+/** Mean of a measure with its t interval, from count, sum and sum of squares. */
+export function meanFigure(sums: Sums, key: string, minBase: number): Figure<MeanFigure> {
+  const n = sums[`${key}_n`];
+  return gate(n, minBase, () => {
+    const interval = meanInterval({ n, sum: sums[`${key}_sum`], sumSq: sums[`${key}_sumsq`] });
+    return {
+      mean: interval.mean,
+      lower: interval.lower,
+      upper: interval.upper,
+      standardError: interval.standardError,
+    };
+  });
+}
+
+/** A share with its Wilson interval. */
+export function shareFigure(successes: number, n: number, minBase: number): Figure<ShareFigure> {
+  return gate(n, minBase, () => {
+    const interval = wilsonInterval(successes, n);
+    return { share: interval.proportion, lower: interval.lower, upper: interval.upper };
+  });
+}
+
+/** The six Force scores (mean and top-box share) from one set of sums. */
+export function forceFigures(sums: Sums, minBase: number) {
+  const forces = [
+    ['certainty', 'certainty'],
+    ['control', 'control'],
+    ['fairTreatment', 'fair_treatment'],
+    ['belonging', 'belonging'],
+    ['status', 'status'],
+    ['enjoyment', 'enjoyment'],
+  ] as const;
+  return Object.fromEntries(
+    forces.map(([force, key]) => [
+      force,
+      {
+        score: meanFigure(sums, key, minBase),
+        topBox: shareFigure(sums[`${key}_topbox`], sums[`${key}_n`], minBase),
+      },
+    ]),
+  );
+}
+
+/** Every measure's mean figure. */
+export function measureFigures(sums: Sums, minBase: number) {
+  return Object.fromEntries(MOMENT_MEASURES.map(([key]) => [key, meanFigure(sums, key, minBase)]));
+}
+
+/** The cross-product accumulators of a set of sums as the driver engine's CrossProducts. */
+export function crossProductsFrom(sums: Sums): CrossProducts {
+  const variables = DRIVER_VARIABLES.map(([name]) => name);
+  const { sums: sumColumns, products } = crossProductColumns();
+  const sumsOfProducts = variables.map(() => new Array<number>(variables.length).fill(0));
+  for (const { i, j, column } of products) {
+    sumsOfProducts[i][j] = sums[column];
+    sumsOfProducts[j][i] = sums[column];
+  }
+  return { variables, n: sums.xp_n, sums: sumColumns.map((c) => sums[c]), sumsOfProducts };
+}
+
+/** LMG importance of the six Forces for an outcome, from rollup cross-products. */
+export function forceDrivers(sums: Sums, outcome: string, minBase: number): Figure<{ result: LmgResult }> {
+  return gate(sums.xp_n, Math.max(minBase, 30), () => ({
+    result: lmg(crossProductsFrom(sums), outcome, [
+      'certainty',
+      'control',
+      'fairTreatment',
+      'belonging',
+      'status',
+      'enjoyment',
+    ]),
+  }));
+}

@@ -1,0 +1,96 @@
+import { sql, type Transaction } from 'kysely';
+import { type Database, transaction } from '../db/database.ts';
+import type { Schema } from '../db/schema.ts';
+import { rollupValueColumns, rollupValueExpressions } from './rollupVariables.ts';
+
+/** The cell a response falls in: its UTC day and its analysis dimensions. */
+export const CELL_DIMENSIONS = [
+  'day',
+  'unit_id',
+  'survey_id',
+  'touchpoint_id',
+  'segment',
+  'language',
+  'channel',
+] as const;
+
+const DIMENSION_SELECT = `(r.submitted_at at time zone 'UTC')::date as day, r.unit_id, r.survey_id, r.touchpoint_id, r.segment, r.language, r.channel`;
+const GROUP_BY = `1, 2, 3, 4, 5, 6, 7`;
+const CELL_KEY = `concat_ws('|', day, coalesce(unit_id::text, '-'), survey_id, coalesce(touchpoint_id::text, '-'), coalesce(segment, '-'), language, channel)`;
+
+const VALUE_COLUMNS = rollupValueColumns();
+
+function aggregateSelect(sign: string): string {
+  const expressions = rollupValueExpressions(sign);
+  return `${DIMENSION_SELECT}, ${VALUE_COLUMNS.map((c) => `${expressions[c]} as ${c}`).join(', ')}`;
+}
+
+/** Aggregated cells of the responses in the rollup queue (sign ±1), not yet folded into rollup_daily. */
+export function pendingCells(orgId: string) {
+  return sql`select ${sql.raw(aggregateSelect('q.sign'))}
+    from rollup_queue q join responses r on r.org_id = q.org_id and r.response_id = q.response_id
+    where q.org_id = ${orgId}
+    group by ${sql.raw(GROUP_BY)}`;
+}
+
+const upsertTail = `on conflict (org_id, cell_key) do update set ${VALUE_COLUMNS.map((c) => `${c} = rollup_daily.${c} + excluded.${c}`).join(', ')}`;
+const insertColumns = `org_id, ${CELL_DIMENSIONS.join(', ')}, cell_key, ${VALUE_COLUMNS.join(', ')}`;
+
+/** Queues a response for the rollups, in the transaction that stores (or excludes, sign −1) it. */
+export async function enqueueForRollups(
+  trx: Transaction<Schema>,
+  orgId: string,
+  responseId: string,
+  sign: 1 | -1 = 1,
+): Promise<void> {
+  await trx.insertInto('rollup_queue').values({ org_id: orgId, response_id: responseId, sign }).execute();
+}
+
+/**
+ * Folds up to `limit` queued responses into rollup_daily, in one transaction. Several workers may
+ * fold at once: each takes its own rows (SKIP LOCKED). Returns how many queue rows it folded.
+ */
+export async function foldRollups(database: Database, limit = 20_000): Promise<number> {
+  const { rows } = await sql<{ folded: number }>`
+    with taken as (
+      delete from rollup_queue
+      where (org_id, queue_id) in (
+        select org_id, queue_id from rollup_queue order by queue_id limit ${limit} for update skip locked
+      )
+      returning org_id, response_id, sign
+    ),
+    cells as (
+      select r.org_id, ${sql.raw(aggregateSelect('q.sign'))}
+      from taken q join responses r on r.org_id = q.org_id and r.response_id = q.response_id
+      group by r.org_id, ${sql.raw(
+        GROUP_BY.split(', ')
+          .map((n) => String(Number(n) + 1))
+          .join(', '),
+      )}
+    ),
+    folded as (
+      insert into rollup_daily (${sql.raw(insertColumns)})
+      select org_id, ${sql.raw(CELL_DIMENSIONS.join(', '))}, ${sql.raw(CELL_KEY)}, ${sql.raw(VALUE_COLUMNS.join(', '))} from cells
+      ${sql.raw(upsertTail)}
+    )
+    select count(*)::int as folded from taken`.execute(database.db);
+  return rows[0]?.folded ?? 0;
+}
+
+/** Recomputes an organisation's rollups from its responses (`rapport rollups rebuild`). */
+export async function rebuildRollups(database: Database, orgId: string): Promise<number> {
+  return transaction(database, async (trx) => {
+    await sql`delete from rollup_queue where org_id = ${orgId}`.execute(trx);
+    await sql`delete from rollup_daily where org_id = ${orgId}`.execute(trx);
+    const result = await sql`
+      insert into rollup_daily (${sql.raw(insertColumns)})
+      select org_id, ${sql.raw(CELL_DIMENSIONS.join(', '))}, ${sql.raw(CELL_KEY)}, ${sql.raw(VALUE_COLUMNS.join(', '))}
+      from (
+        select r.org_id, ${sql.raw(aggregateSelect('1'))}
+        from responses r
+        where r.org_id = ${orgId} and r.status = 'complete' and not r.excluded
+        group by r.org_id, 2, 3, 4, 5, 6, 7, 8
+      ) cells`.execute(trx);
+    return Number(result.numAffectedRows ?? 0n);
+  });
+}
