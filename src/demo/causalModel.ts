@@ -15,19 +15,19 @@ import type { SeededRandom } from './seededRandom.ts';
  * put through the survey's scales, so the Force importance for loyalty follows TOTAL_LOYALTY_EFFECT.
  */
 export const ATTACHMENT_WEIGHTS: Record<ForceKey, number> = {
-  belonging: 0.45,
-  status: 0.35,
+  belonging: 0.5,
+  status: 0.3,
   enjoyment: 0.25,
   certainty: 0.15,
-  fairTreatment: 0.08,
-  control: 0.04,
+  fairTreatment: 0.05,
+  control: 0,
 };
 
 export const SATISFACTION_WEIGHTS: Record<ForceKey, number> = {
-  certainty: 0.45,
-  control: 0.3,
-  fairTreatment: 0.25,
-  enjoyment: 0.1,
+  certainty: 0.5,
+  fairTreatment: 0.2,
+  control: 0.12,
+  enjoyment: 0.05,
   belonging: 0,
   status: 0,
 };

@@ -11,6 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import secureJson from 'secure-json-parse';
+import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
@@ -135,6 +136,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       await api.register(ingestRoutes, context);
       await api.register(responseRoutes, context);
       await api.register(auditRoutes, context);
+      await api.register(analyticsRoutes, context);
     },
     { prefix: '/api/v1' },
   );

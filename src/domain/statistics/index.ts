@@ -23,6 +23,7 @@ export { emptyMoments, meanOf, mergeMoments, momentsOf, varianceOf } from './mom
 export { normalCriticalValue, normalQuantile, normalTwoSidedPValue } from './normalDistribution.ts';
 export type { NpsResult } from './nps.ts';
 export { npsFromCounts } from './nps.ts';
+export { type NpsDifference, npsDifference } from './npsDifference.ts';
 export type { OneProportionZTestOptions, OneProportionZTestResult } from './oneProportionZTest.ts';
 export { oneProportionZTest } from './oneProportionZTest.ts';
 export type { ProportionalFittingOptions, ProportionalFittingResult } from './proportionalFitting.ts';

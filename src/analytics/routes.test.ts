@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/engines.ts';
+import { signIn, testApp } from '../../test/testApp.ts';
+import { TOTAL_LOYALTY_EFFECT } from '../demo/causalModel.ts';
+import { loadDemo } from '../demo/loadDemo.ts';
+
+const PASSWORD = 'demo password 1';
+
+describeEachEngine('analytics API on the demo programme', (database) => {
+  let app: FastifyInstance;
+  let orgId: string;
+  let owner: { cookie: string };
+  let manager: { cookie: string };
+
+  beforeAll(async () => {
+    const result = await loadDemo(database(), {
+      responses: 6000,
+      seed: 3,
+      password: PASSWORD,
+      until: new Date('2026-11-01T00:00:00Z'),
+    });
+    orgId = result.orgId;
+    app = await testApp(database());
+    owner = await signIn(app, 'owner@demo.rapport.dev', PASSWORD);
+    manager = await signIn(app, 'manager.south@demo.rapport.dev', PASSWORD);
+  }, 120_000);
+  afterAll(() => app?.close());
+
+  const get = (who: { cookie: string }, url: string) =>
+    app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
+
+  it('gives the NPS with its interval, equal to an independent count over the raw responses', async () => {
+    const overview = (await get(owner, '/api/v1/analytics/overview')).json();
+    const { rows } = await sql<{ n: number; nps: number }>`
+      select count(nps)::int as n, 100.0 * (count(*) filter (where nps >= 9) - count(*) filter (where nps <= 6)) / count(nps) as nps
+      from responses where org_id = ${orgId} and not excluded`.execute(database().db);
+    expect(overview.nps.n).toBe(rows[0].n);
+    expect(overview.nps.score).toBeCloseTo(Number(rows[0].nps), 9);
+    expect(overview.nps.lower).toBeLessThan(overview.nps.score);
+    expect(overview.nps.upper).toBeGreaterThan(overview.nps.score);
+  });
+
+  it('shows the segments in the order the causal model plants: attached > functional > unfulfilled', async () => {
+    const { segments } = (await get(owner, '/api/v1/analytics/overview')).json();
+    const [attached, functional, unfulfilled] = segments;
+    expect(attached.nps.score).toBeGreaterThan(functional.nps.score);
+    expect(functional.nps.score).toBeGreaterThan(unfulfilled.nps.score);
+    expect(attached.retention.share).toBeGreaterThan(functional.retention.share);
+    expect(functional.retention.share).toBeGreaterThan(unfulfilled.retention.share);
+  });
+
+  it('recovers the planted Force ordering from rollup cross-products (LMG)', async () => {
+    const forces = (await get(owner, '/api/v1/analytics/forces?outcome=nps')).json();
+    expect(forces.drivers.suppressed).toBe(false);
+    const recovered = [...forces.drivers.players]
+      .sort((a, b) => b.importance - a.importance)
+      .map((p) => p.force);
+    const planted = Object.entries(TOTAL_LOYALTY_EFFECT)
+      .sort((a, b) => b[1] - a[1])
+      .map(([force]) => force);
+    console.log(
+      'planted',
+      planted.join(' > '),
+      '\nrecovered',
+      recovered.join(' > '),
+      'R²',
+      forces.drivers.rSquared.toFixed(3),
+    );
+    expect(recovered).toEqual(planted);
+    expect(forces.quadrant.forces).toHaveLength(6);
+  });
+
+  it('marks significant changes against a comparison period, and suppresses small bases', async () => {
+    const forces = (
+      await get(
+        owner,
+        '/api/v1/analytics/forces?from=2026-05-01&to=2026-11-01&compareFrom=2025-05-01&compareTo=2025-11-01',
+      )
+    ).json();
+    for (const force of forces.forces) {
+      expect(force.change.suppressed).toBe(false);
+      expect(typeof force.change.significant).toBe('boolean');
+      expect(force.change.adjustedP).toBeGreaterThanOrEqual(force.change.pValue);
+    }
+    const tiny = (
+      await get(owner, '/api/v1/analytics/overview?from=2026-10-31&to=2026-11-01&minBase=1000')
+    ).json();
+    expect(tiny.nps).toEqual({ suppressed: true, n: tiny.nps.n });
+    expect(tiny.nps.score).toBeUndefined();
+  });
+
+  it('limits a manager to their region', async () => {
+    const all = (await get(owner, '/api/v1/analytics/breakdown?by=unit')).json();
+    const south = (await get(manager, '/api/v1/analytics/breakdown?by=unit')).json();
+    expect(south.rows.length).toBe(3);
+    expect(all.rows.length).toBe(9);
+    const regionY = await database()
+      .db.selectFrom('org_units')
+      .select('unit_id')
+      .where('org_id', '=', orgId)
+      .where('name', '=', 'Northern Europe')
+      .executeTakeFirstOrThrow();
+    expect((await get(manager, `/api/v1/analytics/overview?unitId=${regionY.unit_id}`)).statusCode).toBe(404);
+    const trend = (await get(manager, '/api/v1/analytics/trend?grouping=quarter')).json();
+    expect(trend.points.length).toBeGreaterThanOrEqual(6);
+  });
+});

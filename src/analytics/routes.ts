@@ -1,0 +1,255 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { impactPerformanceQuadrants } from '../domain/drivers/index.ts';
+import {
+  benjaminiHochbergAdjust,
+  npsDifference,
+  npsFromCounts,
+  welchTTest,
+} from '../domain/statistics/index.ts';
+import { requireActor } from '../http/authentication.ts';
+import type { AppContext } from '../http/context.ts';
+import { analyticsQuery, breakdownQuery, driversQuery, trendQuery } from './analyticsSchema.ts';
+import { type CellFilter, sumCells } from './cellQuery.ts';
+import { forceDrivers, forceFigures, meanFigure, npsFigure, shareFigure } from './figures.ts';
+import { cellFilterFor } from './scopeFilter.ts';
+
+const loose = z.record(z.string(), z.unknown());
+const FORCE_KEYS = [
+  ['certainty', 'certainty'],
+  ['control', 'control'],
+  ['fairTreatment', 'fair_treatment'],
+  ['belonging', 'belonging'],
+  ['status', 'status'],
+  ['enjoyment', 'enjoyment'],
+] as const;
+const SEGMENTS = ['emotionally_attached', 'functionally_satisfied', 'unfulfilled'] as const;
+const ALPHA = 0.05;
+
+const empty = () => ({}) as Record<string, number>;
+const total = async (context: AppContext, filter: CellFilter) =>
+  (await sumCells(context.database, filter, 'none'))[0]?.sums ?? empty();
+
+/**
+ * The analytics API: every figure comes with its base (n), its interval, and significance flags
+ * where it is compared; figures below the minimum base are suppressed, never shown as numbers.
+ * All of it is computed from rollups of sufficient statistics within the caller's scope.
+ */
+export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, context) => {
+  const { db } = context.database;
+
+  app.get(
+    '/analytics/overview',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'NPS, CSAT, CES, attachment and the relationship segments with their outcomes',
+        querystring: analyticsQuery,
+        response: { 200: loose },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request, 'responses:read');
+      const q = request.query;
+      const filter = await cellFilterFor(db, actor, q);
+      const [sums, bySegment] = await Promise.all([
+        total(context, filter),
+        sumCells(context.database, filter, 'segment'),
+      ]);
+      const segmentTotal = bySegment.filter((s) => s.bucket !== '-').reduce((n, s) => n + s.sums.n, 0);
+      const segments = SEGMENTS.map((segment) => {
+        const s = bySegment.find((row) => row.bucket === segment)?.sums ?? empty();
+        return {
+          segment,
+          share: shareFigure(s.n ?? 0, segmentTotal, q.minBase),
+          nps: npsFigure(s, q.minBase),
+          satisfaction: meanFigure(s, 'satisfaction', q.minBase),
+          retention: shareFigure(s.continue_top2 ?? 0, s.continue_n ?? 0, q.minBase),
+          continueLikelihood: meanFigure(s, 'continue', q.minBase),
+        };
+      });
+      let comparison: Record<string, unknown> | null = null;
+      if (q.compareFrom && q.compareTo) {
+        const before = await total(context, { ...filter, from: q.compareFrom, to: q.compareTo });
+        const nNow = (sums.promoters ?? 0) + (sums.passives ?? 0) + (sums.detractors ?? 0);
+        const nBefore = (before.promoters ?? 0) + (before.passives ?? 0) + (before.detractors ?? 0);
+        if (nNow >= q.minBase && nBefore >= q.minBase) {
+          const diff = npsDifference(
+            npsFromCounts({
+              promoters: sums.promoters,
+              passives: sums.passives,
+              detractors: sums.detractors,
+            }),
+            npsFromCounts({
+              promoters: before.promoters,
+              passives: before.passives,
+              detractors: before.detractors,
+            }),
+          );
+          comparison = {
+            nps: { ...diff, significant: diff.pValue < ALPHA, previous: npsFigure(before, q.minBase) },
+          };
+        } else comparison = { nps: { suppressed: true, n: Math.min(nNow, nBefore) } };
+      }
+      return {
+        base: sums.n ?? 0,
+        minBase: q.minBase,
+        nps: npsFigure(sums, q.minBase),
+        csat: shareFigure(sums.csat_top2 ?? 0, sums.csat_n ?? 0, q.minBase),
+        ces: meanFigure(sums, 'ces', q.minBase),
+        attachment: meanFigure(sums, 'attachment', q.minBase),
+        relationshipStrength: meanFigure(sums, 'strength', q.minBase),
+        segments,
+        unsegmented: bySegment.find((s) => s.bucket === '-')?.sums.n ?? 0,
+        comparison,
+      };
+    },
+  );
+
+  app.get(
+    '/analytics/forces',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'The six Force scores with intervals, change against a comparison period, drivers and the quadrant',
+        querystring: driversQuery,
+        response: { 200: loose },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request, 'responses:read');
+      const q = request.query;
+      const filter = await cellFilterFor(db, actor, q);
+      const sums = await total(context, filter);
+      const figures = forceFigures(sums, q.minBase);
+      let changes: Record<string, unknown> = {};
+      if (q.compareFrom && q.compareTo) {
+        const before = await total(context, { ...filter, from: q.compareFrom, to: q.compareTo });
+        const tests = FORCE_KEYS.map(([force, key]) => {
+          const a = {
+            n: sums[`${key}_n`] ?? 0,
+            sum: sums[`${key}_sum`] ?? 0,
+            sumSq: sums[`${key}_sumsq`] ?? 0,
+          };
+          const b = {
+            n: before[`${key}_n`] ?? 0,
+            sum: before[`${key}_sum`] ?? 0,
+            sumSq: before[`${key}_sumsq`] ?? 0,
+          };
+          return {
+            force,
+            test: a.n >= q.minBase && b.n >= q.minBase && a.n > 1 && b.n > 1 ? welchTTest(a, b) : null,
+          };
+        });
+        // Six Forces tested at once: Benjamini–Hochberg keeps the share of false alarms at 5%.
+        const tested = tests.filter((t) => t.test);
+        const adjusted = benjaminiHochbergAdjust(tested.map((t) => t.test!.pValue));
+        changes = Object.fromEntries(
+          tests.map((t) => {
+            if (!t.test) return [t.force, { suppressed: true }];
+            const adjustedP = adjusted[tested.indexOf(t)];
+            return [
+              t.force,
+              {
+                suppressed: false,
+                difference: t.test.difference,
+                pValue: t.test.pValue,
+                adjustedP,
+                significant: adjustedP < ALPHA,
+              },
+            ];
+          }),
+        );
+      }
+      const drivers = forceDrivers(sums, q.outcome, q.minBase);
+      const quadrant =
+        drivers.suppressed ||
+        FORCE_KEYS.some(([force]) => (figures[force].score as { suppressed: boolean }).suppressed)
+          ? null
+          : impactPerformanceQuadrants(
+              drivers.result.players.map((p) => ({
+                force: p.name,
+                importance: p.share,
+                performance: (figures[p.name].score as { mean: number }).mean,
+              })),
+            );
+      return {
+        base: sums.n ?? 0,
+        minBase: q.minBase,
+        forces: FORCE_KEYS.map(([force]) => ({ force, ...figures[force], change: changes[force] ?? null })),
+        drivers: drivers.suppressed
+          ? drivers
+          : {
+              suppressed: false,
+              n: drivers.n,
+              outcome: q.outcome,
+              method: 'lmg',
+              rSquared: drivers.result.rSquared,
+              players: drivers.result.players.map((p) => ({
+                force: p.name,
+                importance: p.importance,
+                share: p.share,
+              })),
+            },
+        quadrant,
+      };
+    },
+  );
+
+  app.get(
+    '/analytics/trend',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'NPS and the Force scores per day, week, month, quarter or year',
+        querystring: trendQuery,
+        response: { 200: z.object({ grouping: z.string(), points: z.array(loose) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request, 'responses:read');
+      const q = request.query;
+      const rows = await sumCells(context.database, await cellFilterFor(db, actor, q), q.grouping);
+      return {
+        grouping: q.grouping,
+        points: rows.map(({ bucket, sums }) => ({
+          period: bucket,
+          n: sums.n,
+          nps: npsFigure(sums, q.minBase),
+          forces: Object.fromEntries(
+            FORCE_KEYS.map(([force, key]) => [force, meanFigure(sums, key, q.minBase)]),
+          ),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/analytics/breakdown',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'NPS and the Force scores per unit, survey, touchpoint, segment, language or channel',
+        querystring: breakdownQuery,
+        response: { 200: z.object({ by: z.string(), rows: z.array(loose) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request, 'responses:read');
+      const q = request.query;
+      const rows = await sumCells(context.database, await cellFilterFor(db, actor, q), q.by);
+      return {
+        by: q.by,
+        rows: rows.map(({ bucket, sums }) => ({
+          key: bucket,
+          n: sums.n,
+          nps: npsFigure(sums, q.minBase),
+          forces: Object.fromEntries(
+            FORCE_KEYS.map(([force, key]) => [force, meanFigure(sums, key, q.minBase)]),
+          ),
+        })),
+      };
+    },
+  );
+};
