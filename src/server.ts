@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { foldRollups } from './analytics/rollups.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { createJobQueue, type PgBoss } from './db/jobs.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -45,6 +46,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const jobs = createJobQueue(database);
   jobs.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   await jobs.start();
+  // Rollups fold the queue of new responses every two seconds; readers add what is still queued, so
+  // figures are exact in between. Several processes may fold at once (SKIP LOCKED).
+  let folding = false;
+  const foldTimer = setInterval(() => {
+    if (folding) return;
+    folding = true;
+    foldRollups(database)
+      .catch((error) => logger.error({ err: error }, 'rollup fold failed'))
+      .finally(() => {
+        folding = false;
+      });
+  }, 2000);
+  foldTimer.unref();
   const app = await buildApp({ database, config, logger });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
@@ -55,6 +69,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     jobs,
     url,
     async close() {
+      clearInterval(foldTimer);
       await app.close();
       await jobs.stop({ graceful: true, timeout: 5000 });
       await database.close();

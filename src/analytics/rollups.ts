@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import { type Database, transaction } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
 import { rollupValueColumns, rollupValueExpressions } from './rollupVariables.ts';
@@ -46,9 +46,27 @@ export async function enqueueForRollups(
   await trx.insertInto('rollup_queue').values({ org_id: orgId, response_id: responseId, sign }).execute();
 }
 
+export const ROLLUP_TABLES = { day: 'rollup_daily', week: 'rollup_weekly', month: 'rollup_monthly' } as const;
+export type RollupGrain = keyof typeof ROLLUP_TABLES;
+
+const sumsOfValues = VALUE_COLUMNS.map((c) => `sum(${c}) as ${c}`).join(', ');
+
+/** Daily cells (from `source`) summed to weeks or months and added into that grain's table. */
+function coarserUpsert(grain: 'week' | 'month', source: RawBuilder<unknown>) {
+  const table = ROLLUP_TABLES[grain];
+  return sql`insert into ${sql.table(table)} (${sql.raw(insertColumns)})
+    select org_id, ${sql.raw(CELL_DIMENSIONS.join(', '))}, ${sql.raw(CELL_KEY)}, ${sql.raw(VALUE_COLUMNS.join(', '))} from (
+      select org_id, date_trunc(${grain}, day)::date as day, unit_id, survey_id, touchpoint_id, segment, language, channel,
+        ${sql.raw(sumsOfValues)}
+      from ${source} group by 1, 2, 3, 4, 5, 6, 7, 8
+    ) coarse
+    ${sql.raw(upsertTail.replaceAll('rollup_daily', table))}`;
+}
+
 /**
- * Folds up to `limit` queued responses into rollup_daily, in one transaction. Several workers may
- * fold at once: each takes its own rows (SKIP LOCKED). Returns how many queue rows it folded.
+ * Folds up to \`limit\` queued responses into the daily, weekly and monthly rollups, in one
+ * transaction. Several workers may fold at once: each takes its own rows (SKIP LOCKED). Returns how
+ * many queue rows it folded.
  */
 export async function foldRollups(database: Database, limit = 20_000): Promise<number> {
   const { rows } = await sql<{ folded: number }>`
@@ -68,11 +86,13 @@ export async function foldRollups(database: Database, limit = 20_000): Promise<n
           .join(', '),
       )}
     ),
-    folded as (
+    daily as (
       insert into rollup_daily (${sql.raw(insertColumns)})
       select org_id, ${sql.raw(CELL_DIMENSIONS.join(', '))}, ${sql.raw(CELL_KEY)}, ${sql.raw(VALUE_COLUMNS.join(', '))} from cells
       ${sql.raw(upsertTail)}
-    )
+    ),
+    weekly as (${coarserUpsert('week', sql.raw('cells'))}),
+    monthly as (${coarserUpsert('month', sql.raw('cells'))})
     select count(*)::int as folded from taken`.execute(database.db);
   return rows[0]?.folded ?? 0;
 }
@@ -81,7 +101,8 @@ export async function foldRollups(database: Database, limit = 20_000): Promise<n
 export async function rebuildRollups(database: Database, orgId: string): Promise<number> {
   return transaction(database, async (trx) => {
     await sql`delete from rollup_queue where org_id = ${orgId}`.execute(trx);
-    await sql`delete from rollup_daily where org_id = ${orgId}`.execute(trx);
+    for (const table of Object.values(ROLLUP_TABLES))
+      await sql`delete from ${sql.table(table)} where org_id = ${orgId}`.execute(trx);
     const result = await sql`
       insert into rollup_daily (${sql.raw(insertColumns)})
       select org_id, ${sql.raw(CELL_DIMENSIONS.join(', '))}, ${sql.raw(CELL_KEY)}, ${sql.raw(VALUE_COLUMNS.join(', '))}
@@ -91,6 +112,12 @@ export async function rebuildRollups(database: Database, orgId: string): Promise
         where r.org_id = ${orgId} and r.status = 'complete' and not r.excluded
         group by r.org_id, 2, 3, 4, 5, 6, 7, 8
       ) cells`.execute(trx);
+    for (const grain of ['week', 'month'] as const) {
+      await coarserUpsert(
+        grain,
+        sql`(select * from rollup_daily where org_id = ${orgId}) as daily_cells`,
+      ).execute(trx);
+    }
     return Number(result.numAffectedRows ?? 0n);
   });
 }

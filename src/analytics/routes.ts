@@ -12,6 +12,7 @@ import type { AppContext } from '../http/context.ts';
 import { analyticsQuery, breakdownQuery, driversQuery, trendQuery } from './analyticsSchema.ts';
 import { type CellFilter, sumCells } from './cellQuery.ts';
 import { forceDrivers, forceFigures, meanFigure, npsFigure, shareFigure } from './figures.ts';
+import { crossProductColumns } from './rollupVariables.ts';
 import { cellFilterFor } from './scopeFilter.ts';
 
 const loose = z.record(z.string(), z.unknown());
@@ -26,9 +27,31 @@ const FORCE_KEYS = [
 const SEGMENTS = ['emotionally_attached', 'functionally_satisfied', 'unfulfilled'] as const;
 const ALPHA = 0.05;
 
+const moments = (...keys: string[]) => keys.flatMap((k) => [`${k}_n`, `${k}_sum`, `${k}_sumsq`]);
+const FORCE_MOMENTS = moments('certainty', 'control', 'fair_treatment', 'belonging', 'status', 'enjoyment');
+const NPS_COUNTS = ['n', 'promoters', 'passives', 'detractors'];
+/** The sums each view needs: summing only these keeps the dashboard reads small. */
+const OVERVIEW_COLUMNS = [
+  ...NPS_COUNTS,
+  'csat_n',
+  'csat_top2',
+  'continue_top2',
+  ...moments('satisfaction', 'ces', 'attachment', 'strength', 'continue'),
+];
+const { sums: XS, products: XP } = crossProductColumns();
+const FORCES_COLUMNS = [
+  'n',
+  ...FORCE_MOMENTS,
+  ...['certainty', 'control', 'fair_treatment', 'belonging', 'status', 'enjoyment'].map((f) => `${f}_topbox`),
+  'xp_n',
+  ...XS,
+  ...XP.map((p) => p.column),
+];
+const SERIES_COLUMNS = [...NPS_COUNTS, ...FORCE_MOMENTS];
+
 const empty = () => ({}) as Record<string, number>;
-const total = async (context: AppContext, filter: CellFilter) =>
-  (await sumCells(context.database, filter, 'none'))[0]?.sums ?? empty();
+const total = async (context: AppContext, filter: CellFilter, columns: readonly string[]) =>
+  (await sumCells(context.database, filter, 'none', columns))[0]?.sums ?? empty();
 
 /**
  * The analytics API: every figure comes with its base (n), its interval, and significance flags
@@ -53,8 +76,8 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
       const q = request.query;
       const filter = await cellFilterFor(db, actor, q);
       const [sums, bySegment] = await Promise.all([
-        total(context, filter),
-        sumCells(context.database, filter, 'segment'),
+        total(context, filter, OVERVIEW_COLUMNS),
+        sumCells(context.database, filter, 'segment', OVERVIEW_COLUMNS),
       ]);
       const segmentTotal = bySegment.filter((s) => s.bucket !== '-').reduce((n, s) => n + s.sums.n, 0);
       const segments = SEGMENTS.map((segment) => {
@@ -70,7 +93,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
       });
       let comparison: Record<string, unknown> | null = null;
       if (q.compareFrom && q.compareTo) {
-        const before = await total(context, { ...filter, from: q.compareFrom, to: q.compareTo });
+        const before = await total(context, { ...filter, from: q.compareFrom, to: q.compareTo }, NPS_COUNTS);
         const nNow = (sums.promoters ?? 0) + (sums.passives ?? 0) + (sums.detractors ?? 0);
         const nBefore = (before.promoters ?? 0) + (before.passives ?? 0) + (before.detractors ?? 0);
         if (nNow >= q.minBase && nBefore >= q.minBase) {
@@ -121,11 +144,15 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
       const actor = requireActor(request, 'responses:read');
       const q = request.query;
       const filter = await cellFilterFor(db, actor, q);
-      const sums = await total(context, filter);
+      const sums = await total(context, filter, FORCES_COLUMNS);
       const figures = forceFigures(sums, q.minBase);
       let changes: Record<string, unknown> = {};
       if (q.compareFrom && q.compareTo) {
-        const before = await total(context, { ...filter, from: q.compareFrom, to: q.compareTo });
+        const before = await total(
+          context,
+          { ...filter, from: q.compareFrom, to: q.compareTo },
+          FORCE_MOMENTS,
+        );
         const tests = FORCE_KEYS.map(([force, key]) => {
           const a = {
             n: sums[`${key}_n`] ?? 0,
@@ -210,7 +237,12 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
     async (request) => {
       const actor = requireActor(request, 'responses:read');
       const q = request.query;
-      const rows = await sumCells(context.database, await cellFilterFor(db, actor, q), q.grouping);
+      const rows = await sumCells(
+        context.database,
+        await cellFilterFor(db, actor, q),
+        q.grouping,
+        SERIES_COLUMNS,
+      );
       return {
         grouping: q.grouping,
         points: rows.map(({ bucket, sums }) => ({
@@ -238,7 +270,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
     async (request) => {
       const actor = requireActor(request, 'responses:read');
       const q = request.query;
-      const rows = await sumCells(context.database, await cellFilterFor(db, actor, q), q.by);
+      const rows = await sumCells(context.database, await cellFilterFor(db, actor, q), q.by, SERIES_COLUMNS);
       return {
         by: q.by,
         rows: rows.map(({ bucket, sums }) => ({

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { runAnalyzeCommand } from '../analytics/cli/analyzeCommand.ts';
+import { rebuildRollups } from '../analytics/rollups.ts';
 import { transaction } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { loadDemo } from '../demo/loadDemo.ts';
@@ -16,6 +18,9 @@ Commands:
                                 Create the demo programme (default 5000 responses, seed 42)
   user create --email E --password P [--name N] [--role R] [--org SLUG]
                                 Add a user (the first one creates the organisation, as owner)
+  rollups rebuild [--org SLUG]  Recompute the analytics rollups from the responses
+  analyze nps|drivers|segments --csv FILE …
+                                Reproduce a figure from an export (rapport analyze --help)
 
 Configuration comes from the environment: see the README's configuration table.`;
 
@@ -36,6 +41,14 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   if (!command || command === 'help' || command === '--help') {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (command === 'analyze') {
+    // Reproduces figures from an export; needs no database.
+    process.exitCode = await runAnalyzeCommand(rest, {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+    });
     return;
   }
   if (command === 'start') {
@@ -73,6 +86,20 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(
         `${JSON.stringify({ ...result, seconds: (Date.now() - started) / 1000, owner: 'owner@demo.rapport.dev', password })}\n`,
       );
+    } else if (command === 'rollups' && rest[0] === 'rebuild') {
+      const { values } = parseArgs({ args: rest.slice(1), options: { org: { type: 'string' } } });
+      await migrateToLatest(database);
+      let query = database.db.selectFrom('organisations').select(['org_id', 'slug']);
+      if (values.org) query = query.where('slug', '=', values.org);
+      const organisations = await query.execute();
+      if (values.org && organisations.length === 0) fail(`no organisation "${values.org}"`);
+      for (const organisation of organisations) {
+        const started = Date.now();
+        const cells = await rebuildRollups(database, organisation.org_id);
+        process.stdout.write(
+          `${JSON.stringify({ organisation: organisation.slug, cells, seconds: (Date.now() - started) / 1000 })}\n`,
+        );
+      }
     } else if (command === 'user' && rest[0] === 'create') {
       const { values } = parseArgs({
         args: rest.slice(1),

@@ -196,6 +196,39 @@ describeEachEngine('response ingestion', (database) => {
     expect(await stored()).toEqual(before);
   });
 
+  it('keeps a flagged response but leaves it out of analysis (straight-liner, gibberish, duplicate)', async () => {
+    const answers = validAnswers(survey.definition, 8);
+    for (const id of Object.keys(answers))
+      if (/^(certainty|control|fairTreatment|belonging|status|enjoyment|attachment)\./.test(id))
+        answers[id] = 4;
+    answers['feedback.comment'] = 'asdfghjkl qwrtzxcvbnm sdfghjkl';
+    const first = await post({ answers, contactId: undefined, accountId: org.accountY });
+    expect(first.statusCode).toBe(201);
+    const row = await database()
+      .db.selectFrom('responses')
+      .select(['quality_flags', 'excluded'])
+      .where('org_id', '=', org.orgId)
+      .where('response_id', '=', first.json().responseId)
+      .executeTakeFirstOrThrow();
+    expect(row.quality_flags).toEqual(expect.arrayContaining(['straight_liner', 'gibberish']));
+    expect(row.excluded).toBe(true);
+    const queued = await database()
+      .db.selectFrom('rollup_queue')
+      .select('response_id')
+      .where('org_id', '=', org.orgId)
+      .where('response_id', '=', first.json().responseId)
+      .execute();
+    expect(queued).toEqual([]);
+    const again = await post({ answers, accountId: org.accountY });
+    const second = await database()
+      .db.selectFrom('responses')
+      .select('quality_flags')
+      .where('org_id', '=', org.orgId)
+      .where('response_id', '=', again.json().responseId)
+      .executeTakeFirstOrThrow();
+    expect(second.quality_flags).toContain('duplicate');
+  });
+
   it('refuses broken encodings, unknown references and a closed survey, storing nothing', async () => {
     const before = await stored();
     const broken = await app.inject({

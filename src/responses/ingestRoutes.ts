@@ -5,6 +5,7 @@ import type { AppContext } from '../http/context.ts';
 import { type FieldError, notFound, Problem } from '../http/problem.ts';
 import { unitInScope } from '../policies/scope.ts';
 import { currentSurvey } from '../surveys/versions.ts';
+import { assessQuality } from './assessQuality.ts';
 import { ingestResponse } from './ingest.ts';
 import { postResponseBody, postResponseHeaders, postResponseReply } from './ingestSchema.ts';
 
@@ -91,6 +92,14 @@ export const ingestRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
       }
       if (errors.length) throw new Problem(422, 'Invalid response', 'Some references are unknown.', errors);
 
+      const quality = await assessQuality(context.database, survey, {
+        answers: body.answers,
+        contactId: contact?.contact_id ?? null,
+        startedAt: body.startedAt ? new Date(body.startedAt) : null,
+        language: body.language,
+        ipAddress: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
       const result = await ingestResponse(context.database, {
         survey,
         answers: body.answers,
@@ -104,9 +113,9 @@ export const ingestRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
         idempotencyKey: request.headers['idempotency-key'] ?? null,
         tokenHash: null,
         resumeHash: null,
-        qualityFlags: [],
-        excluded: false,
-        fingerprint: null,
+        qualityFlags: quality.flags,
+        excluded: quality.excluded,
+        fingerprint: quality.fingerprint,
       });
       return reply.code(result.created ? 201 : 200).send(result);
     },

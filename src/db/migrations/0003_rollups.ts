@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Rollups of sufficient statistics for the dashboards. A cell is one day × unit × survey ×
+ * Rollups of sufficient statistics for the dashboards, by day, ISO week and month. A cell is one day × unit × survey ×
  * touchpoint × segment × language × channel; its columns are additive (counts, sums, sums of squares,
  * category counts, and the cross-products of the driver variables over complete cases), so any
  * figure for any period and subtree is a SUM over cells. The column list mirrors
@@ -155,6 +155,11 @@ create table rollup_daily (
 );
 create index rollup_daily_day on rollup_daily (org_id, day);
 
+-- The same cells summed by ISO week and by month (day = the period's first day), so a dashboard over
+-- a year adds up a few thousand rows rather than every day's.
+create table rollup_weekly (like rollup_daily including all);
+create table rollup_monthly (like rollup_daily including all);
+
 create table rollup_queue (
   org_id uuid not null,
   queue_id bigint generated always as identity,
@@ -167,5 +172,5 @@ create table rollup_queue (
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw('drop table rollup_queue; drop table rollup_daily;').execute(db);
+  await sql.raw('drop table rollup_queue, rollup_monthly, rollup_weekly, rollup_daily;').execute(db);
 }
