@@ -17,6 +17,7 @@ import { healthRoutes } from '../health/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
+import { respondentRoutes } from '../respondent/routes.ts';
 import { ingestRoutes } from '../responses/ingestRoutes.ts';
 import { responseRoutes } from '../responses/routes.ts';
 import { surveyManageRoutes } from '../surveys/manageRoutes.ts';
@@ -123,6 +124,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, context);
   await app.register(webRoutes, context);
+  await app.register(respondentRoutes, context);
   await app.register(
     async (api) => {
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
