@@ -6,7 +6,9 @@ import { uiText } from './uiText.ts';
 
 const survey = questionTypesSurvey();
 const question = (id: string) =>
-  survey.pages.flatMap((page) => page.blocks.flatMap((block) => block.questions)).find((q) => q.id === id) as Question;
+  survey.pages
+    .flatMap((page) => page.blocks.flatMap((block) => block.questions))
+    .find((q) => q.id === id) as Question;
 
 describe('pageIssues', () => {
   it('reports the required questions of the page only, in page order, in the respondent’s language', () => {
@@ -54,11 +56,23 @@ describe('localizeAnswerIssue', () => {
     ['Must be an integer from 0 to 10', false, 'nps', en, 'Enter a whole number from 0 to 10'],
     ['Must be an integer from -5 to 5', false, 'ces', it_, 'Inserisca un numero intero da -5 a 5'],
     ['Must be at most 200 characters', false, 'comment', en, 'Use at most 200 characters'],
-    ['The "other" text must be at most 500 characters', false, 'incident', it_, 'Usi al massimo 500 caratteri'],
+    [
+      'The "other" text must be at most 500 characters',
+      false,
+      'incident',
+      it_,
+      'Usi al massimo 500 caratteri',
+    ],
     ['The "other" text must be filled in', false, 'incident', en, 'Please describe your “other” answer'],
     ['Pick at least 2', false, 'actions', en, 'Choose at least 2'],
     ['Pick at most 3', false, 'feelings', it_, 'Ne scelga al massimo 3'],
-    ['Must rank every option exactly once: us, them, inHouse', false, 'preference', en, 'Give each option a different position, from 1 to 3'],
+    [
+      'Must rank every option exactly once: us, them, inHouse',
+      false,
+      'preference',
+      en,
+      'Give each option a different position, from 1 to 3',
+    ],
     ['Consent is required', false, 'contactBack', it_, 'Selezioni la casella per continuare'],
     ['Something new', false, 'nps', en, 'This answer is not valid: please choose again'],
   ] as const)('%s → %s', (message, aboutPart, id, ui, expected) => {

@@ -14,7 +14,12 @@ function define(): SurveyDefinition {
     pages: [
       {
         id: 'p0',
-        blocks: [{ id: 'b0', questions: [{ id: 'nps', type: 'nps', text: t('n'), minLabel: t('0'), maxLabel: t('10') }] }],
+        blocks: [
+          {
+            id: 'b0',
+            questions: [{ id: 'nps', type: 'nps', text: t('n'), minLabel: t('0'), maxLabel: t('10') }],
+          },
+        ],
         skipTo: [
           { when: { question: 'nps', op: 'gte', value: 9 }, to: 'p3' },
           { when: { question: 'nps', op: 'eq', value: 0 }, to: 'end' },
@@ -30,7 +35,12 @@ function define(): SurveyDefinition {
           {
             id: 'b2',
             questions: [
-              { id: 'key', type: 'text', text: t('k'), displayIf: { hidden: 'tier', op: 'eq', value: 'key' } },
+              {
+                id: 'key',
+                type: 'text',
+                text: t('k'),
+                displayIf: { hidden: 'tier', op: 'eq', value: 'key' },
+              },
             ],
           },
         ],
@@ -55,13 +65,33 @@ describe('pagePath', () => {
 
 describe('pageNavigation', () => {
   it('gives next, previous and the place in the progress', () => {
-    expect(pageNavigation(survey, 0, { nps: 10 }, {})).toEqual({ next: 3, previous: null, page: 1, pages: 2 });
-    expect(pageNavigation(survey, 3, { nps: 10 }, {})).toEqual({ next: null, previous: 0, page: 2, pages: 2 });
-    expect(pageNavigation(survey, 1, { nps: 5 }, { tier: 'key' })).toEqual({ next: 2, previous: 0, page: 2, pages: 4 });
+    expect(pageNavigation(survey, 0, { nps: 10 }, {})).toEqual({
+      next: 3,
+      previous: null,
+      page: 1,
+      pages: 2,
+    });
+    expect(pageNavigation(survey, 3, { nps: 10 }, {})).toEqual({
+      next: null,
+      previous: 0,
+      page: 2,
+      pages: 2,
+    });
+    expect(pageNavigation(survey, 1, { nps: 5 }, { tier: 'key' })).toEqual({
+      next: 2,
+      previous: 0,
+      page: 2,
+      pages: 4,
+    });
   });
 
   it('ends the survey after a skip to the end', () => {
-    expect(pageNavigation(survey, 0, { nps: 0 }, {})).toEqual({ next: null, previous: null, page: 1, pages: 1 });
+    expect(pageNavigation(survey, 0, { nps: 0 }, {})).toEqual({
+      next: null,
+      previous: null,
+      page: 1,
+      pages: 1,
+    });
   });
 
   it('still counts a page that is off the path for the current answers', () => {

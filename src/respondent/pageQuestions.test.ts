@@ -7,7 +7,14 @@ const survey = questionTypesSurvey();
 describe('pageQuestions', () => {
   it('places unconditional questions with no remaining condition', () => {
     const placed = pageQuestions(survey, 0, {}, {}, 1);
-    expect(placed.map((item) => item.question.id)).toEqual(['nps', 'ces', 'certainty.t1', 'promise', 'share', 'channels']);
+    expect(placed.map((item) => item.question.id)).toEqual([
+      'nps',
+      'ces',
+      'certainty.t1',
+      'promise',
+      'share',
+      'channels',
+    ]);
     expect(placed.every((item) => item.showIf === null)).toBe(true);
   });
 
@@ -20,7 +27,10 @@ describe('pageQuestions', () => {
   });
 
   it('reads earlier pages only through the answers the logic shows', () => {
-    expect(pageQuestions(survey, 2, { nps: 2 }, {}, 1).map((item) => item.question.id)).toEqual(['whyLow', 'role']);
+    expect(pageQuestions(survey, 2, { nps: 2 }, {}, 1).map((item) => item.question.id)).toEqual([
+      'whyLow',
+      'role',
+    ]);
     expect(pageQuestions(survey, 2, { nps: 8 }, {}, 1).map((item) => item.question.id)).toEqual(['role']);
   });
 

@@ -56,7 +56,12 @@ describe('parseFormAnswers: the naming scheme', () => {
   });
 
   it('treats empty fields as unanswered and an unticked consent as false', () => {
-    const result = parse(1, { 'q:incident': '', 'q:comment': '   ', 'q:preference:us': '', 'q:feelings': [] });
+    const result = parse(1, {
+      'q:incident': '',
+      'q:comment': '   ',
+      'q:preference:us': '',
+      'q:feelings': [],
+    });
     expect(result.answers).toEqual({ contactBack: false });
     expect(result.issues).toEqual([]);
   });
@@ -101,13 +106,33 @@ describe('parseFormAnswers: malformed values', () => {
     ['an NPS off the scale', 0, { 'q:nps': '11' }, 'Enter a whole number from 0 to 10'],
     ['a fractional rating', 0, { 'q:ces': '3.5' }, 'Enter a whole number from 1 to 7'],
     ['a percentage with a sign', 0, { 'q:share': '40%' }, 'Enter a whole number from 0 to 100'],
-    ['an agreement off the scale', 0, { 'q:certainty.t1': '6' }, 'This answer is not valid: please choose again'],
-    ['an unknown dissonance value', 0, { 'q:promise': 'great' }, 'This answer is not valid: please choose again'],
+    [
+      'an agreement off the scale',
+      0,
+      { 'q:certainty.t1': '6' },
+      'This answer is not valid: please choose again',
+    ],
+    [
+      'an unknown dissonance value',
+      0,
+      { 'q:promise': 'great' },
+      'This answer is not valid: please choose again',
+    ],
     ['a matrix row off the scale', 0, { 'q:channels:portal': '9' }, 'Enter a whole number from 1 to 5'],
     ['two different values for a radio', 0, { 'q:nps': ['3', '4'] }, 'Enter a whole number from 0 to 10'],
     ['an unknown option', 1, { 'q:incident': 'maybe' }, 'This answer is not valid: please choose again'],
-    ['a repeated pick', 1, { 'q:actions': ['raised', 'raised'] }, 'This answer is not valid: please choose again'],
-    ['an unknown emotion', 1, { 'q:feelings': ['happy', 'sleepy'] }, 'This answer is not valid: please choose again'],
+    [
+      'a repeated pick',
+      1,
+      { 'q:actions': ['raised', 'raised'] },
+      'This answer is not valid: please choose again',
+    ],
+    [
+      'an unknown emotion',
+      1,
+      { 'q:feelings': ['happy', 'sleepy'] },
+      'This answer is not valid: please choose again',
+    ],
     [
       'a ranking with a repeated position',
       1,
@@ -126,7 +151,12 @@ describe('parseFormAnswers: malformed values', () => {
       { 'q:preference:us': '1', 'q:preference:them': '2', 'q:preference:inHouse': '4' },
       'Give each option a different position, from 1 to 3',
     ],
-    ['a consent with another value', 1, { 'q:contactBack': 'yes' }, 'This answer is not valid: please choose again'],
+    [
+      'a consent with another value',
+      1,
+      { 'q:contactBack': 'yes' },
+      'This answer is not valid: please choose again',
+    ],
   ];
 
   it.each(cases)('rejects %s with one issue and no answer', (_name, pageIndex, form, message) => {
@@ -162,7 +192,10 @@ const page0Answers = fc.record({
   share: optional(fc.integer({ min: 0, max: 100 })),
   channels: optional(
     fc
-      .record({ portal: optional(fc.integer({ min: 1, max: 5 })), phone: optional(fc.integer({ min: 1, max: 5 })) })
+      .record({
+        portal: optional(fc.integer({ min: 1, max: 5 })),
+        phone: optional(fc.integer({ min: 1, max: 5 })),
+      })
       .map((rows) => Object.fromEntries(Object.entries(rows).filter(([, point]) => point !== undefined)))
       .filter((rows) => Object.keys(rows).length > 0),
   ),
@@ -170,7 +203,12 @@ const page0Answers = fc.record({
 
 const page1Answers = fc
   .record({
-    incident: optional(fc.oneof(fc.constantFrom('yes', 'no'), text(500).map((other) => ({ other })))),
+    incident: optional(
+      fc.oneof(
+        fc.constantFrom('yes', 'no'),
+        text(500).map((other) => ({ other })),
+      ),
+    ),
     actions: optional(
       fc
         .tuple(fc.subarray(['raised', 'waited', 'left'], { maxLength: 2 }), optional(text(500)))
@@ -213,7 +251,9 @@ describe('parseFormAnswers ∘ encodeFormAnswers', () => {
         expect(result.answers).toEqual(answers);
         // The shapes are the format's: the survey finds nothing wrong but required questions left empty.
         const limits = /^(Required|Consent is required)$/;
-        expect(validateAnswers(survey, result.answers, hidden).filter((issue) => !limits.test(issue.message))).toEqual([]);
+        expect(
+          validateAnswers(survey, result.answers, hidden).filter((issue) => !limits.test(issue.message)),
+        ).toEqual([]);
       }),
       { numRuns: 200 },
     );

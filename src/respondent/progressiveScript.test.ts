@@ -32,7 +32,13 @@ describe('PROGRESSIVE_SCRIPT', () => {
 
   it('does nothing on a page without the survey form', () => {
     const calls: string[] = [];
-    const document = { querySelector: (selector: string) => (calls.push(selector), null), getElementById: () => null };
+    const document = {
+      querySelector: (selector: string) => {
+        calls.push(selector);
+        return null;
+      },
+      getElementById: () => null,
+    };
     new Function('document', PROGRESSIVE_SCRIPT)(document);
     expect(calls).toEqual(['form[data-p]']);
   });
@@ -50,10 +56,10 @@ describe('PROGRESSIVE_SCRIPT', () => {
       ["'.qt'", /<span class="qt">/],
       ["'[data-d]'", /<fieldset data-d/],
       ["'[data-min]'", /data-min="0" data-max="100"/],
-      ["d.rq", /data-rq="Please answer this question"/],
-      ["d.rg", /data-rg="Enter a whole number from \{min\} to \{max\}"/],
-      ["d.et", /data-et="There is a problem"/],
-      ["d.sd", /data-sd="Answers saved"/],
+      ['d.rq', /data-rq="Please answer this question"/],
+      ['d.rg', /data-rg="Enter a whole number from \{min\} to \{max\}"/],
+      ['d.et', /data-et="There is a problem"/],
+      ['d.sd', /data-sd="Answers saved"/],
       ["I('sv')", /<p class="sv" id="sv" role="status">/],
       ["I('es')", /<div class="es" id="es" role="alert" tabindex="-1">/],
       ["'.r'", /<fieldset class="r">/],

@@ -110,7 +110,12 @@ export function invalidAttribute(context: QuestionContext): SafeHtml {
   return context.error === undefined ? html`` : html` aria-invalid="true"`;
 }
 
-/** ` checked` when on. */
+/**
+ * The `checked` attribute of a pre-filled radio or checkbox.
+ * @param on whether the answer selects this control
+ * @returns ` checked` or nothing
+ * @example checkedAttribute(true).value // ' checked'
+ */
 export function checkedAttribute(on: boolean): SafeHtml {
   return on ? html` checked` : html``;
 }

@@ -17,7 +17,10 @@ export function questionTypesSurvey(): SurveyDefinition {
   const parsed = parseSurveyDefinition({
     formatVersion: 1,
     title: t('Working with {{account.name}}', 'Lavorare con {{account.name}}'),
-    description: t('Hello {{contact.firstName}}, thank you for your time.', 'Buongiorno {{contact.firstName}}, grazie.'),
+    description: t(
+      'Hello {{contact.firstName}}, thank you for your time.',
+      'Buongiorno {{contact.firstName}}, grazie.',
+    ),
     languages: ['en', 'it'],
     defaultLanguage: 'en',
     hiddenFields: ['tier'],
@@ -54,7 +57,10 @@ export function questionTypesSurvey(): SurveyDefinition {
                 force: 'certainty',
                 keying: 'tension',
                 allowNotApplicable: true,
-                text: t('Changes often catch me by surprise.', 'I cambiamenti mi colgono spesso di sorpresa.'),
+                text: t(
+                  'Changes often catch me by surprise.',
+                  'I cambiamenti mi colgono spesso di sorpresa.',
+                ),
               },
               {
                 id: 'promise',

@@ -22,12 +22,19 @@ describe('reduceCondition', () => {
     expect(reduceCondition({ not: key }, live, {}, { tier: 'key' })).toBe(false);
     expect(reduceCondition({ not: onPage }, live, {}, {})).toEqual({ not: onPage });
     const other = { question: 'incident', op: 'answered' } as const;
-    expect(reduceCondition({ all: [key, onPage, other] }, live, {}, { tier: 'key' })).toEqual({ all: [onPage, other] });
+    expect(reduceCondition({ all: [key, onPage, other] }, live, {}, { tier: 'key' })).toEqual({
+      all: [onPage, other],
+    });
   });
 
   it('never leaks hidden values or earlier answers into what remains', () => {
     const reduced = reduceCondition(
-      { any: [{ all: [{ hidden: 'tier', op: 'eq', value: 'secret-tier' }, onPage] }, { question: 'nps', op: 'eq', value: 3 }] },
+      {
+        any: [
+          { all: [{ hidden: 'tier', op: 'eq', value: 'secret-tier' }, onPage] },
+          { question: 'nps', op: 'eq', value: 3 },
+        ],
+      },
       live,
       { nps: 5 },
       { tier: 'secret-tier' },

@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { randomizedOrder, surveyQuestions } from '../surveys/definition/index.ts';
 import { relationshipSurveyTemplate } from '../surveys/library/index.ts';
 import { questionTypesSurvey } from './questionTypesSurvey.ts';
-import { type SurveyPageInput, renderSurveyPage } from './renderSurveyPage.ts';
+import { renderSurveyPage, type SurveyPageInput } from './renderSurveyPage.ts';
 
-type Tag = { readonly name: string; readonly attributes: Readonly<Record<string, string>>; readonly index: number };
+type Tag = {
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly index: number;
+};
 
 /** Start tags of our own markup (style and script bodies removed: they contain `<` and `>`). */
 function tags(markup: string): Tag[] {
@@ -130,14 +134,18 @@ describe('renderSurveyPage: semantic markup', () => {
 
   it('renders choices, "other", ranking selects, emotion chips, textarea and consent by the naming scheme', () => {
     const markup = pages[1];
-    const names = (id: string) => tags(questionBlock(markup, id)).flatMap((tag) => (tag.attributes.name ? [tag.attributes.name] : []));
-    const types = (id: string) => tags(questionBlock(markup, id)).flatMap((tag) => (tag.name === 'input' ? [tag.attributes.type] : []));
+    const names = (id: string) =>
+      tags(questionBlock(markup, id)).flatMap((tag) => (tag.attributes.name ? [tag.attributes.name] : []));
+    const types = (id: string) =>
+      tags(questionBlock(markup, id)).flatMap((tag) => (tag.name === 'input' ? [tag.attributes.type] : []));
     expect(new Set(names('incident'))).toEqual(new Set(['q:incident', 'q:incident:other']));
     expect(questionBlock(markup, 'incident')).toContain('value="_other"');
     expect(new Set(types('actions'))).toEqual(new Set(['checkbox', 'text']));
     expect(names('preference')).toEqual(['q:preference:us', 'q:preference:them', 'q:preference:inHouse']);
     expect(questionBlock(markup, 'preference')).toContain('<option value="3">3rd</option>');
-    expect(tags(questionBlock(markup, 'feelings')).filter((tag) => tag.attributes.type === 'checkbox')).toHaveLength(20);
+    expect(
+      tags(questionBlock(markup, 'feelings')).filter((tag) => tag.attributes.type === 'checkbox'),
+    ).toHaveLength(20);
     expect(questionBlock(markup, 'feelings')).toContain('Choose up to 3.');
     expect(questionBlock(markup, 'comment')).toMatch(/<textarea[^>]*maxlength="200"/);
     const consent = tags(questionBlock(markup, 'contactBack')).find((tag) => tag.name === 'input');
@@ -158,14 +166,25 @@ describe('renderSurveyPage: semantic markup', () => {
     const markup = render();
     expect(markup).toContain('<div class="hp"><label for="website">Leave this empty</label>');
     const honeypot = tags(markup).find((tag) => tag.attributes.name === 'website');
-    expect(honeypot?.attributes).toMatchObject({ type: 'text', id: 'website', tabindex: '-1', autocomplete: 'off', value: '' });
+    expect(honeypot?.attributes).toMatchObject({
+      type: 'text',
+      id: 'website',
+      tabindex: '-1',
+      autocomplete: 'off',
+      value: '',
+    });
   });
 
   it('renders the buttons for the place in the survey', () => {
     const buttons = (markup: string) =>
-      tags(markup).filter((tag) => tag.name === 'button').map((tag) => `${tag.attributes.name}=${tag.attributes.value}`);
+      tags(markup)
+        .filter((tag) => tag.name === 'button')
+        .map((tag) => `${tag.attributes.name}=${tag.attributes.value}`);
     expect(buttons(render())).toEqual(['action=next']);
-    expect(buttons(render({ pageIndex: 2, isLastPage: true, canGoBack: true }))).toEqual(['action=submit', 'action=back']);
+    expect(buttons(render({ pageIndex: 2, isLastPage: true, canGoBack: true }))).toEqual([
+      'action=submit',
+      'action=back',
+    ]);
   });
 
   it('puts the route fields in hidden inputs, escaped, and refuses reserved names', () => {
@@ -199,7 +218,9 @@ describe('renderSurveyPage: errors', () => {
   const markup = render({ errors });
 
   it('shows an error summary with a heading and links to each failing field, in page order', () => {
-    expect(markup).toMatch(/<div class="es" id="es" role="alert" tabindex="-1"><h2>There is a problem<\/h2><ul>/);
+    expect(markup).toMatch(
+      /<div class="es" id="es" role="alert" tabindex="-1"><h2>There is a problem<\/h2><ul>/,
+    );
     const summary = markup.slice(markup.indexOf('<div class="es"'), markup.indexOf('</ul>'));
     const links = [...summary.matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
     expect(links).toEqual([
@@ -215,7 +236,9 @@ describe('renderSurveyPage: errors', () => {
 
   it('places the inline error before the controls, described by and marked invalid', () => {
     const block = questionBlock(markup, 'ces');
-    expect(block).toContain('<p class="err" id="e-ces">Enter a whole number from 1 to 7</p><div class="s k4 ctl">');
+    expect(block).toContain(
+      '<p class="err" id="e-ces">Enter a whole number from 1 to 7</p><div class="s k4 ctl">',
+    );
     const fieldset = tags(block).find((tag) => tag.name === 'fieldset');
     expect(fieldset?.attributes['aria-describedby']).toBe('h-ces e-ces');
     const radios = tags(block).filter((tag) => tag.attributes.type === 'radio');
@@ -227,7 +250,10 @@ describe('renderSurveyPage: errors', () => {
   });
 
   it('describes a text control directly', () => {
-    const block = questionBlock(render({ pageIndex: 2, errors: [{ questionId: 'role', message: 'Too long' }] }), 'role');
+    const block = questionBlock(
+      render({ pageIndex: 2, errors: [{ questionId: 'role', message: 'Too long' }] }),
+      'role',
+    );
     const input = tags(block).find((tag) => tag.name === 'input');
     expect(input?.attributes).toMatchObject({ 'aria-describedby': 'h-role e-role', 'aria-invalid': 'true' });
   });
@@ -257,8 +283,12 @@ describe('renderSurveyPage: logic, pre-fill, piping, language', () => {
     expect(JSON.parse(decode(wrapper.attributes['data-if']))).toEqual({
       not: { question: 'incident', op: 'eq', value: 'no' },
     });
-    expect(block).toContain('<p class="hint nojs">Answer this only if it applies, given your answers above.</p>');
-    expect(tags(questionBlock(render({ pageIndex: 1 }), 'incident'))[0].attributes['data-if']).toBeUndefined();
+    expect(block).toContain(
+      '<p class="hint nojs">Answer this only if it applies, given your answers above.</p>',
+    );
+    expect(
+      tags(questionBlock(render({ pageIndex: 1 }), 'incident'))[0].attributes['data-if'],
+    ).toBeUndefined();
   });
 
   it('pre-fills answers for every control type', () => {
@@ -291,10 +321,14 @@ describe('renderSurveyPage: logic, pre-fill, piping, language', () => {
     expect(checked(second, 'incident')).toEqual(['q:incident=_other']);
     expect(questionBlock(second, 'incident')).toContain('value="Late &lt;b&gt;delivery&lt;/b&gt;"');
     expect(checked(second, 'actions')).toEqual(['q:actions=waited', 'q:actions=_other']);
-    expect(questionBlock(second, 'actions')).toContain('name="q:actions:other" maxlength="500" value="Escalated"');
-    const selected = [...questionBlock(second, 'preference').matchAll(/name="([^"]+)"[^>]*>(?:(?!<\/select>).)*<option value="(\d)" selected>/g)].map(
-      (m) => `${m[1]}=${m[2]}`,
+    expect(questionBlock(second, 'actions')).toContain(
+      'name="q:actions:other" maxlength="500" value="Escalated"',
     );
+    const selected = [
+      ...questionBlock(second, 'preference').matchAll(
+        /name="([^"]+)"[^>]*>(?:(?!<\/select>).)*<option value="(\d)" selected>/g,
+      ),
+    ].map((m) => `${m[1]}=${m[2]}`);
     expect(selected).toEqual(['q:preference:us=3', 'q:preference:them=1', 'q:preference:inHouse=2']);
     expect(checked(second, 'feelings')).toEqual(['q:feelings=stressed', 'q:feelings=trusting']);
     // The parser drops the newline after <textarea>, so the answer's own leading newline survives.
@@ -342,7 +376,11 @@ describe('renderSurveyPage: logic, pre-fill, piping, language', () => {
   });
 
   it('shows progress: page of pages, and a bar counting answered questions on the page', () => {
-    const markup = render({ progress: { page: 2, pages: 4 }, pageIndex: 0, answers: { nps: 9, ces: 3, promise: 'inLine' } });
+    const markup = render({
+      progress: { page: 2, pages: 4 },
+      pageIndex: 0,
+      answers: { nps: 9, ces: 3, promise: 'inLine' },
+    });
     expect(markup).toContain('<p class="pg" id="pg">Page 2 of 4</p>');
     // 3 of the 6 questions answered: (2 − 1 + 0.5) / 4 = 37.5 % → 38.
     expect(markup).toContain('<progress aria-labelledby="pg" max="100" value="38">38%</progress>');
@@ -364,7 +402,10 @@ describe('renderSurveyPage: size and speed', () => {
     piping: { contact: { firstName: 'Alessandra' }, account: { name: 'Ferrovie Acme S.p.A.' } },
     errors: allErrors,
     formAction: '/r/01J9ZK3W8F6Q2H5N7R4T1V0XYZ',
-    formFields: { token: '01J9ZK3W8F6Q2H5N7R4T1V0XYZ.c2lnbmF0dXJlLXZhbHVlLWhlcmU', csrf: 'b64csrfvalue0123456789' },
+    formFields: {
+      token: '01J9ZK3W8F6Q2H5N7R4T1V0XYZ.c2lnbmF0dXJlLXZhbHVlLWhlcmU',
+      csrf: 'b64csrfvalue0123456789',
+    },
     languages: [
       { code: 'en', href: '/r/01J9ZK3W8F6Q2H5N7R4T1V0XYZ?lang=en' },
       { code: 'it', href: '/r/01J9ZK3W8F6Q2H5N7R4T1V0XYZ?lang=it' },

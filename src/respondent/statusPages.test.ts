@@ -25,7 +25,9 @@ describe('renderStatusPage', () => {
   });
 
   it('shows the survey title, escaped, and a replacement message', () => {
-    const page = renderStatusPage('thankYou', 'en', 'Acme <Rail>', { message: 'Your answers reach the team & the board.' });
+    const page = renderStatusPage('thankYou', 'en', 'Acme <Rail>', {
+      message: 'Your answers reach the team & the board.',
+    });
     expect(page).toContain('<p class="pg">Acme &lt;Rail&gt;</p><h1>Thank you</h1>');
     expect(page).toContain('<p>Your answers reach the team &amp; the board.</p>');
     expect(page).toContain('<title>Thank you – Acme &lt;Rail&gt;</title>');

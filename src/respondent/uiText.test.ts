@@ -37,7 +37,16 @@ describe('uiText', () => {
 
   it('writes ordinals for the ranking selects', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(uiText('en').ordinal)).toEqual([
-      '1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st',
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '101st',
     ]);
     expect(uiText('it').ordinal(3)).toBe('3°');
   });
