@@ -35,6 +35,9 @@ export interface NpsFigure {
 
 type Sums = Record<string, number>;
 
+/** A sum by name; a cell set with no rows has none, which is zero. */
+const get = (sums: Sums, key: string) => sums[key] ?? 0;
+
 function gate<T extends object>(n: number, minBase: number, make: () => T): Figure<T> {
   const checked = suppressBelowBase(null, n, minBase);
   return checked.suppressed ? { suppressed: true, n } : { suppressed: false, n, ...make() };
@@ -42,7 +45,11 @@ function gate<T extends object>(n: number, minBase: number, make: () => T): Figu
 
 /** NPS with its standard error and 95% interval, from promoter/passive/detractor counts. */
 export function npsFigure(sums: Sums, minBase: number): Figure<NpsFigure> {
-  const counts = { promoters: sums.promoters, passives: sums.passives, detractors: sums.detractors };
+  const counts = {
+    promoters: get(sums, 'promoters'),
+    passives: get(sums, 'passives'),
+    detractors: get(sums, 'detractors'),
+  };
   const n = counts.promoters + counts.passives + counts.detractors;
   return gate(n, minBase, () => {
     const result = npsFromCounts(counts);
@@ -58,9 +65,9 @@ export function npsFigure(sums: Sums, minBase: number): Figure<NpsFigure> {
 
 /** Mean of a measure with its t interval, from count, sum and sum of squares. */
 export function meanFigure(sums: Sums, key: string, minBase: number): Figure<MeanFigure> {
-  const n = sums[`${key}_n`];
+  const n = get(sums, `${key}_n`);
   return gate(n, minBase, () => {
-    const interval = meanInterval({ n, sum: sums[`${key}_sum`], sumSq: sums[`${key}_sumsq`] });
+    const interval = meanInterval({ n, sum: get(sums, `${key}_sum`), sumSq: get(sums, `${key}_sumsq`) });
     return {
       mean: interval.mean,
       lower: interval.lower,
@@ -93,7 +100,7 @@ export function forceFigures(sums: Sums, minBase: number) {
       force,
       {
         score: meanFigure(sums, key, minBase),
-        topBox: shareFigure(sums[`${key}_topbox`], sums[`${key}_n`], minBase),
+        topBox: shareFigure(get(sums, `${key}_topbox`), get(sums, `${key}_n`), minBase),
       },
     ]),
   );
@@ -110,15 +117,15 @@ export function crossProductsFrom(sums: Sums): CrossProducts {
   const { sums: sumColumns, products } = crossProductColumns();
   const sumsOfProducts = variables.map(() => new Array<number>(variables.length).fill(0));
   for (const { i, j, column } of products) {
-    sumsOfProducts[i][j] = sums[column];
-    sumsOfProducts[j][i] = sums[column];
+    sumsOfProducts[i][j] = get(sums, column);
+    sumsOfProducts[j][i] = get(sums, column);
   }
-  return { variables, n: sums.xp_n, sums: sumColumns.map((c) => sums[c]), sumsOfProducts };
+  return { variables, n: get(sums, 'xp_n'), sums: sumColumns.map((c) => get(sums, c)), sumsOfProducts };
 }
 
 /** LMG importance of the six Forces for an outcome, from rollup cross-products. */
 export function forceDrivers(sums: Sums, outcome: string, minBase: number): Figure<{ result: LmgResult }> {
-  return gate(sums.xp_n, Math.max(minBase, 30), () => ({
+  return gate(get(sums, 'xp_n'), Math.max(minBase, 30), () => ({
     result: lmg(crossProductsFrom(sums), outcome, [
       'certainty',
       'control',

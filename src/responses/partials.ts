@@ -19,7 +19,7 @@ export async function findPartial(
     .where('org_id', '=', orgId)
     .where('resume_hash', '=', resumeHash)
     .executeTakeFirst();
-  if (!row || row.status !== 'partial') return null;
+  if (row?.status !== 'partial') return null;
   return { responseId: row.response_id, answers: row.answers, startedAt: row.started_at };
 }
 

@@ -1,5 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
+import { enqueueForRollups } from '../analytics/rollups.ts';
+import { recordAudit } from '../audit/record.ts';
+import { transaction } from '../db/database.ts';
 import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
 import { notFound } from '../http/problem.ts';
@@ -23,6 +27,7 @@ const responseSchema = z.object({
   segment: z.string().nullable(),
   relationshipStrength: z.number().nullable(),
   qualityFlags: z.array(z.string()),
+  excluded: z.boolean().describe('Left out of analysis (flagged by the cleaning rules, or excluded by hand)'),
 });
 
 const columns = [
@@ -48,6 +53,7 @@ const columns = [
   'responses.segment',
   'responses.relationship_strength',
   'responses.quality_flags',
+  'responses.excluded',
 ] as const;
 
 type Row = {
@@ -73,6 +79,7 @@ type Row = {
   segment: string | null;
   relationship_strength: number | null;
   quality_flags: string[];
+  excluded: boolean;
 };
 
 function present(row: Row) {
@@ -101,6 +108,7 @@ function present(row: Row) {
     segment: row.segment,
     relationshipStrength: row.relationship_strength,
     qualityFlags: row.quality_flags,
+    excluded: row.excluded,
   };
 }
 
@@ -116,6 +124,14 @@ export const responseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, con
         summary: 'Responses in your scope, newest first',
         querystring: z.strictObject({
           surveyId: z.string().uuid().optional().describe('Only this survey'),
+          flagged: z
+            .enum(['true', 'false'])
+            .optional()
+            .describe('Only responses with (true) or without (false) quality flags'),
+          excluded: z
+            .enum(['true', 'false'])
+            .optional()
+            .describe('Only responses left out of analysis (true) or counted (false)'),
           limit: z.coerce.number().int().min(1).max(500).default(50).describe('Rows per page'),
           before: z.iso
             .datetime({ offset: true })
@@ -129,6 +145,16 @@ export const responseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, con
       const actor = requireActor(request, 'responses:read');
       let query = inScope(db.selectFrom('responses'), actor, 'responses').select(columns);
       if (request.query.surveyId) query = query.where('responses.survey_id', '=', request.query.surveyId);
+      if (request.query.flagged) {
+        query = query.where(
+          sql<boolean>`cardinality(responses.quality_flags) > 0`,
+          '=',
+          request.query.flagged === 'true',
+        );
+      }
+      if (request.query.excluded)
+        query = query.where('responses.excluded', '=', request.query.excluded === 'true');
+      query = query.where('responses.status', '=', 'complete');
       if (request.query.before)
         query = query.where('responses.submitted_at', '<', new Date(request.query.before));
       const rows = await query.orderBy('responses.submitted_at', 'desc').limit(request.query.limit).execute();
@@ -156,4 +182,47 @@ export const responseRoutes: FastifyPluginAsyncZod<AppContext> = async (app, con
       return { response: present(row) };
     },
   );
+
+  for (const [action, excluded] of [
+    ['exclude', true],
+    ['restore', false],
+  ] as const) {
+    app.post(
+      `/responses/:responseId/${action}`,
+      {
+        schema: {
+          tags: ['responses'],
+          summary:
+            action === 'exclude'
+              ? 'Leave a response out of analysis'
+              : 'Count a flagged or excluded response again',
+          params: z.strictObject({ responseId: z.string().uuid() }),
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request, 'surveys:manage');
+        const found = await inScope(db.selectFrom('responses'), actor, 'responses')
+          .select(['responses.response_id', 'responses.excluded', 'responses.status'])
+          .where('responses.response_id', '=', request.params.responseId)
+          .executeTakeFirst();
+        if (found?.status !== 'complete') throw notFound('response');
+        if (found.excluded === excluded) return reply.code(204).send(null);
+        await transaction(context.database, async (trx) => {
+          // Conditional on the current state, so two clicks at once change the rollups only once.
+          const changed = await trx
+            .updateTable('responses')
+            .set({ excluded })
+            .where('org_id', '=', actor.orgId)
+            .where('response_id', '=', found.response_id)
+            .where('excluded', '=', !excluded)
+            .executeTakeFirst();
+          if (changed.numUpdatedRows === 0n) return;
+          await enqueueForRollups(trx, actor.orgId, found.response_id, excluded ? -1 : 1);
+          await recordAudit(trx, actor, `response.${action}`, { type: 'response', id: found.response_id });
+        });
+        return reply.code(204).send(null);
+      },
+    );
+  }
 };

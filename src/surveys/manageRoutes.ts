@@ -7,6 +7,8 @@ import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
 import { badRequest, conflict, notFound, Problem } from '../http/problem.ts';
 import type { Actor } from '../policies/actor.ts';
+import { renderSurveyPage } from '../respondent/renderSurveyPage.ts';
+import { cleaningRulesSchema } from '../responses/quality/index.ts';
 import {
   formatIssuePath,
   type LocalizedText,
@@ -14,7 +16,14 @@ import {
   parseSurveyDefinition,
   type SurveyDefinition,
 } from './definition/index.ts';
-import { createSurveyBody, draftBody, issueList, linkBody, translationBody } from './manageSchema.ts';
+import {
+  createSurveyBody,
+  draftBody,
+  issueList,
+  linkBody,
+  settingsBody,
+  translationBody,
+} from './manageSchema.ts';
 import { newPersonalToken, openLink } from './surveyLinks.ts';
 
 /** A translation still to do does not block saving a draft; it blocks publishing. */
@@ -451,6 +460,94 @@ export const surveyManageRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
       });
       const url = new URL(`/s/${token}`, context.config.publicUrl).toString();
       return reply.code(201).send({ url, kind: 'personal' as const, expiresAt: expiresAt.toISOString() });
+    },
+  );
+
+  app.put(
+    '/surveys/:surveyId/settings',
+    {
+      schema: {
+        tags: ['surveys'],
+        summary: 'Set the survey’s cleaning rules and the origins its feedback widget may post from',
+        params: idParams,
+        body: settingsBody,
+        response: { 200: z.object({ settings: z.record(z.string(), z.unknown()) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request, 'surveys:manage');
+      const survey = await loadSurvey(actor, request.params.surveyId);
+      const settings = { ...(survey.settings as Record<string, unknown>) };
+      if (request.body.cleaningRules !== undefined) {
+        const parsed = cleaningRulesSchema.safeParse(request.body.cleaningRules);
+        if (!parsed.success) {
+          throw badRequest(
+            'The cleaning rules are not valid.',
+            parsed.error.issues.map((i) => ({
+              field: ['body', 'cleaningRules', ...i.path].join('.'),
+              message: i.message,
+            })),
+          );
+        }
+        settings.cleaningRules = request.body.cleaningRules;
+      }
+      if (request.body.widgetOrigins !== undefined) {
+        settings.widgetOrigins = request.body.widgetOrigins.map((origin) => new URL(origin).origin);
+      }
+      await transaction(context.database, async (trx) => {
+        await trx
+          .updateTable('surveys')
+          .set({ settings: JSON.stringify(settings) })
+          .where('org_id', '=', actor.orgId)
+          .where('survey_id', '=', survey.survey_id)
+          .execute();
+        await recordAudit(trx, actor, 'survey.settings', { type: 'survey', id: survey.survey_id }, settings);
+      });
+      return { settings };
+    },
+  );
+
+  app.get(
+    '/surveys/:surveyId/preview',
+    {
+      schema: {
+        tags: ['surveys'],
+        summary: 'The draft as a respondent would see it (HTML), page by page and in each language',
+        params: idParams,
+        querystring: z.strictObject({
+          lang: z
+            .string()
+            .regex(/^[a-z]{2}$/)
+            .optional()
+            .describe('Language to preview'),
+          page: z.coerce.number().int().min(0).max(200).default(0).describe('Page index, from 0'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, 'surveys:read');
+      const draft = draftOf(await loadSurvey(actor, request.params.surveyId));
+      const page = Math.min(request.query.page, draft.pages.length - 1);
+      const language = request.query.lang ?? draft.defaultLanguage;
+      const self = `/api/v1/surveys/${request.params.surveyId}/preview`;
+      const body = renderSurveyPage({
+        definition: draft,
+        pageIndex: page,
+        language,
+        answers: {},
+        hidden: {},
+        piping: { contact: { firstName: 'Alex', lastName: 'Preview' }, account: { name: 'Preview account' } },
+        errors: [],
+        // The preview's form goes nowhere: it shows the page, it stores nothing.
+        formAction: `${self}?page=${page}&lang=${language}`,
+        formFields: {},
+        languages: draft.languages.map((code) => ({ code, href: `${self}?page=${page}&lang=${code}` })),
+        progress: { page: page + 1, pages: draft.pages.length },
+        seed: 1,
+        isLastPage: page === draft.pages.length - 1,
+        canGoBack: page > 0,
+      });
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
     },
   );
 };

@@ -35,3 +35,17 @@ export const linkBody = z.strictObject({
 });
 
 export const issueList = z.array(z.object({ path: z.string(), message: z.string() }));
+
+export const settingsBody = z.strictObject({
+  cleaningRules: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(
+      'Overrides of the quality rules (speeders, straight-liners, duplicates, bots, gibberish); see the cleaning rules schema',
+    ),
+  widgetOrigins: z
+    .array(z.url().max(300))
+    .max(50)
+    .optional()
+    .describe('Web origins (https://app.example.com) allowed to post through the feedback widget'),
+});
