@@ -4,6 +4,7 @@
  */
 import { analyticsBench } from './analytics.ts';
 import { demoBench } from './demo.ts';
+import { ingestBench } from './ingest.ts';
 
 export interface Goal {
   target: number;

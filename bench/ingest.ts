@@ -1,0 +1,194 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { generateAnswers } from '../src/demo/answerGenerator.ts';
+import { drawLatentRespondent } from '../src/demo/causalModel.ts';
+import { SeededRandom } from '../src/demo/seededRandom.ts';
+import { renderSurveyPage } from '../src/respondent/renderSurveyPage.ts';
+import { relationshipSurveyTemplate } from '../src/surveys/library/index.ts';
+import type { BenchResult } from './run.ts';
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PASSWORD = 'bench-password';
+const PORT = 3391;
+
+async function waitFor(url: string, child: ChildProcess) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never became ready`);
+}
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+/**
+ * Ingestion over HTTP into Postgres: the real server in its own process, relationship-survey
+ * responses posted with an API token for 20 s at full speed, then at a fixed 1,000/s for latency;
+ * a bare Fastify echo measured by the same client in the same run; the respondent page's size and
+ * render time.
+ */
+export async function ingestBench(): Promise<BenchResult> {
+  const name = `rapport_bench_ingest_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const server = spawn(process.execPath, ['src/cli/main.ts', 'start'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      PORT: String(PORT),
+      LOG_LEVEL: 'warn',
+      RAPPORT_DEMO_RESPONSES: '200',
+      RAPPORT_DEMO_PASSWORD: PASSWORD,
+      DATABASE_POOL_MAX: '16',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${PORT}`;
+  try {
+    await waitFor(`${base}/readyz`, server);
+    const signIn = await fetch(`${base}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@demo.rapport.dev', password: PASSWORD }),
+    });
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0];
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    const surveys = (await (await fetch(`${base}/api/v1/surveys`, { headers: { cookie } })).json()) as {
+      surveys: { surveyId: string; slug: string }[];
+    };
+    const survey = surveys.surveys.find((s) => s.slug === 'demo-relationship')!;
+    const token = (await (
+      await fetch(`${base}/api/v1/tokens`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'bench', role: 'analyst' }),
+      })
+    ).json()) as { token: string };
+    const definition = relationshipSurveyTemplate();
+    const random = new SeededRandom(9);
+    const bodies = Array.from({ length: 2000 }, () =>
+      JSON.stringify({
+        answers: generateAnswers(random, definition, drawLatentRespondent(random, random.normal(), 0), 'en', 0.35).answers,
+        channel: 'api',
+      }),
+    );
+    let next = 0;
+    const request = {
+      method: 'POST' as const,
+      path: `/api/v1/surveys/${survey.surveyId}/responses`,
+      headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' },
+      setupRequest: (req: any) => {
+        req.body = bodies[next++ % bodies.length];
+        return req;
+      },
+    };
+    const sustained = await run({ url: base, connections: 32, duration: 20, requests: [request] });
+    const created = sustained['2xx'];
+    const ingestPerSecond = created / 20;
+    const paced = await run({ url: base, connections: 32, duration: 10, overallRate: 1000, requests: [request] });
+
+    const echo = Fastify();
+    echo.post('/echo', async (req) => req.body);
+    await echo.listen({ port: PORT + 1, host: '127.0.0.1' });
+    const echoed = await run({
+      url: `http://127.0.0.1:${PORT + 1}`,
+      connections: 32,
+      duration: 20,
+      requests: [{ method: 'POST', path: '/echo', headers: { 'content-type': 'application/json' }, setupRequest: request.setupRequest }],
+    });
+    await echo.close();
+    const echoPerSecond = echoed['2xx'] / 20;
+
+    // The respondent page: the largest page of the relationship survey, as served.
+    const pageHtml = await (await fetch(`${base}/s/open/demo-relationship?lang=en`)).text();
+    const renders: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      const started = performance.now();
+      renderSurveyPage({
+        definition,
+        pageIndex: i % definition.pages.length,
+        language: i % 2 ? 'it' : 'en',
+        answers: {},
+        hidden: {},
+        piping: {},
+        errors: [],
+        formAction: '/s/open/x?page=0',
+        formFields: {},
+        languages: [],
+        progress: { page: 1, pages: definition.pages.length },
+        seed: i,
+        isLastPage: false,
+        canGoBack: false,
+      });
+      renders.push(performance.now() - started);
+    }
+    const largest = Math.max(
+      ...definition.pages.map((_, pageIndex) =>
+        gzipSync(
+          renderSurveyPage({
+            definition,
+            pageIndex,
+            language: 'it',
+            answers: {},
+            hidden: {},
+            piping: {},
+            errors: [],
+            formAction: '/s/open/x?page=0',
+            formFields: {},
+            languages: [
+              { code: 'en', href: '/s/open/x?lang=en' },
+              { code: 'it', href: '/s/open/x?lang=it' },
+            ],
+            progress: { page: pageIndex + 1, pages: definition.pages.length },
+            seed: 1,
+            isLastPage: false,
+            canGoBack: true,
+          }),
+        ).length,
+      ),
+      gzipSync(pageHtml).length,
+    );
+    return {
+      metrics: {
+        ingest_responses_per_s: Math.round(ingestPerSecond),
+        ingest_errors: sustained.non2xx + sustained.errors,
+        echo_requests_per_s: Math.round(echoPerSecond),
+        ingest_vs_echo: Math.round((ingestPerSecond / echoPerSecond) * 1000) / 1000,
+        ingest_p50_ms: paced.latency.p50,
+        ingest_p99_ms: paced.latency.p99,
+        page_gzip_bytes: largest,
+        page_render_p50_ms: Math.round(percentile(renders, 0.5) * 1000) / 1000,
+      },
+      goals: {
+        ingest_responses_per_s: { target: 3000, op: '>=' },
+        ingest_vs_echo: { target: 0.25, op: '>=' },
+        ingest_p99_ms: { target: 50, op: '<=' },
+        page_gzip_bytes: { target: 15_360, op: '<=' },
+        page_render_p50_ms: { target: 5, op: '<=' },
+      },
+    };
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
