@@ -30,7 +30,27 @@ export const trendQuery = analyticsQuery.extend({
 });
 
 export const breakdownQuery = analyticsQuery.extend({
-  by: z.enum(['unit', 'survey', 'touchpoint', 'segment', 'language', 'channel']).default('unit'),
+  by: z
+    .enum([
+      'unit',
+      'survey',
+      'touchpoint',
+      'segment',
+      'language',
+      'channel',
+      'account',
+      'tier',
+      'industry',
+      'buyingRole',
+    ])
+    .default('unit')
+    .describe('account, tier, industry and buying role are cut by whole calendar months'),
+});
+
+export const accountsQuery = analyticsQuery.extend({
+  tier: z.string().max(40).optional().describe('Only accounts of this tier'),
+  industry: z.string().max(60).optional().describe('Only accounts of this industry'),
+  sort: z.enum(['revenueAtRisk', 'strength', 'nps', 'name']).default('revenueAtRisk'),
 });
 
 export const driversQuery = analyticsQuery.extend({

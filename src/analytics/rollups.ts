@@ -46,6 +46,18 @@ export async function enqueueForRollups(
   await trx.insertInto('rollup_queue').values({ org_id: orgId, response_id: responseId, sign }).execute();
 }
 
+/** Account cells: month × account × buying role × unit, from responses (r) with their contact (c). */
+function accountCellsSelect(sign: string): string {
+  const expressions = rollupValueExpressions(sign);
+  return `r.org_id, date_trunc('month', r.submitted_at at time zone 'UTC')::date as day, r.account_id,
+    coalesce(c.buying_role, '-') as buying_role, r.unit_id, ${VALUE_COLUMNS.map((v) => `${expressions[v]} as ${v}`).join(', ')}`;
+}
+const ACCOUNT_KEY = `concat_ws('|', day, account_id, buying_role, coalesce(unit_id::text, '-'))`;
+const accountInsert = `insert into rollup_account_monthly (org_id, day, account_id, buying_role, unit_id, cell_key, ${VALUE_COLUMNS.join(', ')})
+  select org_id, day, account_id, buying_role, unit_id, ${ACCOUNT_KEY}, ${VALUE_COLUMNS.join(', ')} from account_cells
+  on conflict (org_id, cell_key) do update set ${VALUE_COLUMNS.map((c) => `${c} = rollup_account_monthly.${c} + excluded.${c}`).join(', ')}`;
+const CONTACT_JOIN = 'left join contacts c on c.org_id = r.org_id and c.contact_id = r.contact_id';
+
 export const ROLLUP_TABLES = { day: 'rollup_daily', week: 'rollup_weekly', month: 'rollup_monthly' } as const;
 export type RollupGrain = keyof typeof ROLLUP_TABLES;
 
@@ -92,7 +104,21 @@ export async function foldRollups(database: Database, limit = 20_000): Promise<n
       ${sql.raw(upsertTail)}
     ),
     weekly as (${coarserUpsert('week', sql.raw('cells'))}),
-    monthly as (${coarserUpsert('month', sql.raw('cells'))})
+    monthly as (${coarserUpsert('month', sql.raw('cells'))}),
+    account_cells as (
+      select ${sql.raw(accountCellsSelect('q.sign'))}
+      from taken q join responses r on r.org_id = q.org_id and r.response_id = q.response_id ${sql.raw(CONTACT_JOIN)}
+      where r.account_id is not null
+      group by 1, 2, 3, 4, 5
+    ),
+    accounts as (${sql.raw(accountInsert)}),
+    heard as (
+      insert into heard_contacts (org_id, day, account_id, contact_id)
+      select distinct r.org_id, date_trunc('month', r.submitted_at at time zone 'UTC')::date, r.account_id, r.contact_id
+      from taken q join responses r on r.org_id = q.org_id and r.response_id = q.response_id
+      where q.sign = 1 and r.account_id is not null and r.contact_id is not null
+      on conflict do nothing
+    )
     select count(*)::int as folded from taken`.execute(database.db);
   return rows[0]?.folded ?? 0;
 }
@@ -118,6 +144,23 @@ export async function rebuildRollups(database: Database, orgId: string): Promise
         sql`(select * from rollup_daily where org_id = ${orgId}) as daily_cells`,
       ).execute(trx);
     }
+    await sql`delete from rollup_account_monthly where org_id = ${orgId}`.execute(trx);
+    await sql`delete from heard_contacts where org_id = ${orgId}`.execute(trx);
+    await sql`
+      with account_cells as (
+        select ${sql.raw(accountCellsSelect('1'))}
+        from responses r ${sql.raw(CONTACT_JOIN)}
+        where r.org_id = ${orgId} and r.status = 'complete' and not r.excluded and r.account_id is not null
+        group by 1, 2, 3, 4, 5
+      )
+      ${sql.raw(accountInsert)}`.execute(trx);
+    await sql`
+      insert into heard_contacts (org_id, day, account_id, contact_id)
+      select distinct org_id, date_trunc('month', submitted_at at time zone 'UTC')::date, account_id, contact_id
+      from responses
+      where org_id = ${orgId} and status = 'complete' and account_id is not null and contact_id is not null`.execute(
+      trx,
+    );
     return Number(result.numAffectedRows ?? 0n);
   });
 }

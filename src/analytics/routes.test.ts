@@ -106,4 +106,41 @@ describeEachEngine('analytics API on the demo programme', (database) => {
     const trend = (await get(manager, '/api/v1/analytics/trend?grouping=quarter')).json();
     expect(trend.points.length).toBeGreaterThanOrEqual(6);
   });
+
+  it('cuts by tier and lists accounts with role-weighted strength, coverage and revenue at risk', async () => {
+    const tiers = (await get(owner, '/api/v1/analytics/breakdown?by=tier')).json();
+    expect(tiers.rows.map((r: { key: string }) => r.key).sort()).toEqual(['key', 'standard', 'strategic']);
+    const overall = (await get(owner, '/api/v1/analytics/overview')).json();
+    expect(tiers.rows.reduce((n: number, r: { n: number }) => n + r.n, 0)).toBe(overall.base);
+    const { accounts } = (await get(owner, '/api/v1/analytics/accounts')).json();
+    expect(accounts).toHaveLength(200);
+    const atRisk = accounts
+      .map((a: { revenueAtRisk: number | null }) => a.revenueAtRisk)
+      .filter((v: number | null) => v !== null);
+    expect(atRisk).toEqual([...atRisk].sort((a, b) => b - a));
+    const first = accounts[0];
+    expect(first.coverage.share).toBeGreaterThan(0);
+    expect(first.coverage.share).toBeLessThanOrEqual(1);
+    // The same figure computed independently from the raw responses.
+    const { rows } = await sql<{ role: string; mean: number }>`
+      select coalesce(c.buying_role, '-') as role, avg(r.relationship_strength)::float8 as mean
+      from responses r left join contacts c on c.org_id = r.org_id and c.contact_id = r.contact_id
+      where r.org_id = ${orgId} and r.account_id = ${first.accountId} and not r.excluded and r.relationship_strength is not null
+      group by 1`.execute(database().db);
+    const weights: Record<string, number> = {
+      decision_maker: 3,
+      executive: 3,
+      influencer: 2,
+      finance: 1.5,
+      procurement: 1.5,
+      user: 1,
+      '-': 1,
+    };
+    const expected =
+      rows.reduce((s, r) => s + weights[r.role] * r.mean, 0) / rows.reduce((s, r) => s + weights[r.role], 0);
+    expect(first.strength.roleWeighted).toBeCloseTo(expected, 6);
+    const south = (await get(manager, '/api/v1/analytics/accounts')).json();
+    expect(south.accounts.length).toBeGreaterThan(0);
+    expect(south.accounts.length).toBeLessThan(200);
+  });
 });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DEFAULT_ROLE_WEIGHTS, roleWeightedScore } from '../domain/accounts/roleWeightedScore.ts';
 import { impactPerformanceQuadrants } from '../domain/drivers/index.ts';
 import {
   benjaminiHochbergAdjust,
@@ -9,7 +10,15 @@ import {
 } from '../domain/statistics/index.ts';
 import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
-import { analyticsQuery, breakdownQuery, driversQuery, trendQuery } from './analyticsSchema.ts';
+import { inScope } from '../policies/scope.ts';
+import { accountCoverage, accountMonths, sumAccountCells } from './accountQuery.ts';
+import {
+  accountsQuery,
+  analyticsQuery,
+  breakdownQuery,
+  driversQuery,
+  trendQuery,
+} from './analyticsSchema.ts';
 import { type CellFilter, sumCells } from './cellQuery.ts';
 import { forceDrivers, forceFigures, meanFigure, npsFigure, shareFigure } from './figures.ts';
 import { crossProductColumns } from './rollupVariables.ts';
@@ -270,7 +279,11 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
     async (request) => {
       const actor = requireActor(request, 'responses:read');
       const q = request.query;
-      const rows = await sumCells(context.database, await cellFilterFor(db, actor, q), q.by, SERIES_COLUMNS);
+      const filter = await cellFilterFor(db, actor, q);
+      const rows =
+        q.by === 'account' || q.by === 'tier' || q.by === 'industry' || q.by === 'buyingRole'
+          ? await sumAccountCells(context.database, filter, q.by, SERIES_COLUMNS)
+          : await sumCells(context.database, filter, q.by, SERIES_COLUMNS);
       return {
         by: q.by,
         rows: rows.map(({ bucket, sums }) => ({
@@ -282,6 +295,96 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
           ),
         })),
       };
+    },
+  );
+
+  app.get(
+    '/analytics/accounts',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Accounts with NPS, relationship strength combined over buying roles, coverage and revenue at risk',
+        querystring: accountsQuery,
+        response: { 200: z.object({ months: loose, roleWeights: loose, accounts: z.array(loose) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request, 'accounts:read');
+      const q = request.query;
+      const filter = { ...(await cellFilterFor(db, actor, q)), tier: q.tier, industry: q.industry };
+      const columns = [...NPS_COUNTS, ...moments('strength')];
+      const [byRole, coverage, accounts] = await Promise.all([
+        sumAccountCells(context.database, filter, 'accountRole', columns),
+        accountCoverage(context.database, filter),
+        inScope(db.selectFrom('accounts'), actor, 'accounts')
+          .select([
+            'accounts.account_id',
+            'accounts.name',
+            'accounts.tier',
+            'accounts.industry',
+            'accounts.annual_value',
+            'accounts.renewal_date',
+            'accounts.unit_id',
+          ])
+          .execute(),
+      ]);
+      const roles = new Map<string, { role: string; sums: Record<string, number> }[]>();
+      for (const row of byRole) {
+        const [accountId, role] = row.bucket.split('|');
+        roles.set(accountId, [...(roles.get(accountId) ?? []), { role, sums: row.sums }]);
+      }
+      const rows = accounts
+        .filter((a) => (!q.tier || a.tier === q.tier) && (!q.industry || a.industry === q.industry))
+        .map((account) => {
+          const parts = roles.get(account.account_id) ?? [];
+          const total: Record<string, number> = {};
+          for (const part of parts)
+            for (const [k, v] of Object.entries(part.sums)) total[k] = (total[k] ?? 0) + v;
+          const strength = roleWeightedScore(
+            parts.map((p) => ({
+              role: p.role,
+              mean: p.sums.strength_n ? p.sums.strength_sum / p.sums.strength_n : Number.NaN,
+              n: p.sums.strength_n ?? 0,
+            })),
+          );
+          const n = total.n ?? 0;
+          const shown = n >= q.minBase && strength !== null;
+          const annualValue = account.annual_value === null ? null : Number(account.annual_value);
+          const heard = coverage.get(account.account_id) ?? { heard: 0, contacts: 0 };
+          return {
+            accountId: account.account_id,
+            name: account.name,
+            tier: account.tier,
+            industry: account.industry,
+            annualValue,
+            renewalDate: account.renewal_date
+              ? new Date(account.renewal_date).toISOString().slice(0, 10)
+              : null,
+            n,
+            nps: npsFigure(total, q.minBase),
+            strength: shown ? { suppressed: false, n, roleWeighted: strength } : { suppressed: true, n },
+            // Revenue at risk: the account's annual value times how far its relationship falls short of full strength.
+            revenueAtRisk: shown && annualValue !== null ? annualValue * (1 - strength / 100) : null,
+            coverage: {
+              heard: heard.heard,
+              contacts: heard.contacts,
+              share: heard.contacts ? heard.heard / heard.contacts : null,
+            },
+          };
+        });
+      const key = {
+        revenueAtRisk: (r: (typeof rows)[number]) => -(r.revenueAtRisk ?? Number.NEGATIVE_INFINITY),
+        strength: (r: (typeof rows)[number]) =>
+          r.strength.suppressed
+            ? Number.POSITIVE_INFINITY
+            : (r.strength as { roleWeighted: number }).roleWeighted,
+        nps: (r: (typeof rows)[number]) =>
+          r.nps.suppressed ? Number.POSITIVE_INFINITY : (r.nps as { score: number }).score,
+        name: () => 0,
+      }[q.sort];
+      rows.sort((a, b) => key(a) - key(b) || a.name.localeCompare(b.name));
+      return { months: accountMonths(q.from, q.to), roleWeights: DEFAULT_ROLE_WEIGHTS, accounts: rows };
     },
   );
 };

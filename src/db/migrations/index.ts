@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './0001_foundation.ts';
 import * as listening from './0002_listening.ts';
 import * as rollups from './0003_rollups.ts';
+import * as accountRollups from './0004_account_rollups.ts';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_listening': listening,
   '0003_rollups': rollups,
+  '0004_account_rollups': accountRollups,
 };
