@@ -55,4 +55,23 @@ export const accountsQuery = analyticsQuery.extend({
 
 export const driversQuery = analyticsQuery.extend({
   outcome: z.enum(['nps', 'satisfaction', 'attachment', 'continue', 'strength']).default('strength'),
+  method: z
+    .enum(['lmg', 'relative-weights'])
+    .default('lmg')
+    .describe('LMG / Shapley decomposition of R², or Johnson’s relative weights'),
+  groups: z
+    .string()
+    .max(300)
+    .regex(/^[A-Za-z]\w*:[A-Za-z]+(\+[A-Za-z]+)*(,[A-Za-z]\w*:[A-Za-z]+(\+[A-Za-z]+)*)*$/)
+    .optional()
+    .describe(
+      'Forces treated as one player, e.g. emotional:belonging+status+enjoyment,functional:certainty+control+fairTreatment (LMG only)',
+    ),
+  bootstrap: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2000)
+    .default(0)
+    .describe('Bootstrap resamples of month × unit cells for 95% intervals (0: none)'),
 });

@@ -31,6 +31,8 @@ export const GROUPINGS = {
   segment: `coalesce(segment, '-')`,
   language: `language`,
   channel: `channel`,
+  /** Month × unit: the resampling unit of the drivers' bootstrap. */
+  cell: `to_char(day, 'YYYY-MM') || '|' || coalesce(unit_id::text, '-')`,
 } as const;
 export type Grouping = keyof typeof GROUPINGS;
 
@@ -52,6 +54,7 @@ const GRAIN_OF: Record<Grouping, RollupGrain> = {
   segment: 'month',
   language: 'month',
   channel: 'month',
+  cell: 'month',
 };
 
 /**

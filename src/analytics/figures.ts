@@ -122,17 +122,3 @@ export function crossProductsFrom(sums: Sums): CrossProducts {
   }
   return { variables, n: get(sums, 'xp_n'), sums: sumColumns.map((c) => get(sums, c)), sumsOfProducts };
 }
-
-/** LMG importance of the six Forces for an outcome, from rollup cross-products. */
-export function forceDrivers(sums: Sums, outcome: string, minBase: number): Figure<{ result: LmgResult }> {
-  return gate(get(sums, 'xp_n'), Math.max(minBase, 30), () => ({
-    result: lmg(crossProductsFrom(sums), outcome, [
-      'certainty',
-      'control',
-      'fairTreatment',
-      'belonging',
-      'status',
-      'enjoyment',
-    ]),
-  }));
-}

@@ -143,4 +143,55 @@ describeEachEngine('analytics API on the demo programme', (database) => {
     expect(south.accounts.length).toBeGreaterThan(0);
     expect(south.accounts.length).toBeLessThan(200);
   });
+
+  it('offers relative weights, grouped Forces and bootstrap intervals for the drivers', async () => {
+    const lmgResult = (await get(owner, '/api/v1/analytics/forces?outcome=nps')).json().drivers;
+    const rw = (await get(owner, '/api/v1/analytics/forces?outcome=nps&method=relative-weights')).json()
+      .drivers;
+    expect(rw.method).toBe('relative-weights');
+    expect(rw.rSquared).toBeCloseTo(lmgResult.rSquared, 9);
+    expect(rw.players.reduce((s: number, p: { importance: number }) => s + p.importance, 0)).toBeCloseTo(
+      rw.rSquared,
+      9,
+    );
+    const top = (d: { players: { force: string; importance: number }[] }) =>
+      [...d.players].sort((a, b) => b.importance - a.importance)[0].force;
+    expect(top(rw)).toBe(top(lmgResult));
+    const grouped = (
+      await get(
+        owner,
+        '/api/v1/analytics/forces?outcome=nps&groups=emotional:belonging%2Bstatus%2Benjoyment,functional:certainty%2Bcontrol%2BfairTreatment',
+      )
+    ).json();
+    expect(grouped.drivers.players.map((p: { force: string }) => p.force).sort()).toEqual([
+      'emotional',
+      'functional',
+    ]);
+    expect(grouped.quadrant).toBeNull();
+    const booted = (await get(owner, '/api/v1/analytics/forces?outcome=nps&bootstrap=60')).json().drivers;
+    expect(booted.bootstrap.replicates).toBeGreaterThan(50);
+    for (const player of booted.bootstrap.players) {
+      expect(player.share.lower).toBeLessThanOrEqual(player.share.estimate);
+      expect(player.share.upper).toBeGreaterThanOrEqual(player.share.estimate);
+    }
+    const bad = await get(owner, '/api/v1/analytics/forces?groups=x:nothing');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('querystring.groups');
+  });
+
+  it('tests period-over-period changes in the trend and the segment mix against a comparison period', async () => {
+    const trend = (await get(owner, '/api/v1/analytics/trend?grouping=quarter')).json();
+    expect(trend.points[0].npsChange).toBeNull();
+    for (const point of trend.points.slice(1)) {
+      expect(point.npsChange.adjustedP).toBeGreaterThanOrEqual(point.npsChange.pValue);
+    }
+    const overview = (
+      await get(
+        owner,
+        '/api/v1/analytics/overview?from=2026-05-01&to=2026-11-01&compareFrom=2025-05-01&compareTo=2025-11-01',
+      )
+    ).json();
+    expect(overview.comparison.segments.degreesOfFreedom).toBe(2);
+    expect(overview.comparison.segments.pValue).toBeGreaterThanOrEqual(0);
+  });
 });

@@ -1,15 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFAULT_ROLE_WEIGHTS, roleWeightedScore } from '../domain/accounts/roleWeightedScore.ts';
-import { impactPerformanceQuadrants } from '../domain/drivers/index.ts';
+import {
+  bootstrapImportance,
+  impactPerformanceQuadrants,
+  lmg,
+  type PredictorSpec,
+  relativeWeights,
+} from '../domain/drivers/index.ts';
 import {
   benjaminiHochbergAdjust,
+  chiSquareIndependence,
   npsDifference,
   npsFromCounts,
   welchTTest,
 } from '../domain/statistics/index.ts';
 import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
+import { badRequest } from '../http/problem.ts';
 import { inScope } from '../policies/scope.ts';
 import { accountCoverage, accountMonths, sumAccountCells } from './accountQuery.ts';
 import {
@@ -20,7 +28,7 @@ import {
   trendQuery,
 } from './analyticsSchema.ts';
 import { type CellFilter, sumCells } from './cellQuery.ts';
-import { forceDrivers, forceFigures, meanFigure, npsFigure, shareFigure } from './figures.ts';
+import { crossProductsFrom, forceFigures, meanFigure, npsFigure, shareFigure } from './figures.ts';
 import { crossProductColumns } from './rollupVariables.ts';
 import { cellFilterFor } from './scopeFilter.ts';
 
@@ -62,6 +70,112 @@ const empty = () => ({}) as Record<string, number>;
 const total = async (context: AppContext, filter: CellFilter, columns: readonly string[]) =>
   (await sumCells(context.database, filter, 'none', columns))[0]?.sums ?? empty();
 
+type DriverQuery = {
+  outcome: string;
+  method: 'lmg' | 'relative-weights';
+  groups?: string;
+  bootstrap: number;
+  minBase: number;
+};
+
+function predictorSpec(groups: string | undefined): PredictorSpec {
+  const forces = FORCE_KEYS.map(([force]) => force);
+  if (!groups) return forces;
+  const spec: Record<string, string[]> = {};
+  const grouped = new Set<string>();
+  for (const part of groups.split(',')) {
+    const [name, members] = part.split(':');
+    const list = members.split('+');
+    for (const member of list) {
+      if (!forces.includes(member as never))
+        throw badRequest('Unknown Force in groups.', [
+          { field: 'querystring.groups', message: `Unknown Force "${member}"` },
+        ]);
+      if (grouped.has(member))
+        throw badRequest('A Force is in two groups.', [
+          { field: 'querystring.groups', message: `"${member}" appears twice` },
+        ]);
+      grouped.add(member);
+    }
+    spec[name] = list;
+  }
+  // Forces not named in a group stay players of their own.
+  for (const force of forces) if (!grouped.has(force)) spec[force] = [force];
+  return spec;
+}
+
+/** Driver importance from the rollups' cross-products, with bootstrap intervals over month × unit cells. */
+async function driverFigures(
+  context: AppContext,
+  filter: CellFilter,
+  sums: Record<string, number>,
+  q: DriverQuery,
+) {
+  const n = sums.xp_n ?? 0;
+  if (n < Math.max(q.minBase, 30)) return { suppressed: true as const, n };
+  const spec = predictorSpec(q.groups);
+  if (q.groups && q.method !== 'lmg') {
+    throw badRequest('Groups need the LMG method.', [
+      { field: 'querystring.groups', message: 'Only with method=lmg' },
+    ]);
+  }
+  const cp = crossProductsFrom(sums);
+  let players: { force: string; members: readonly string[]; importance: number; share: number }[];
+  let rSquared: number;
+  if (q.method === 'lmg') {
+    const result = lmg(cp, q.outcome, spec);
+    rSquared = result.rSquared;
+    players = result.players.map((p) => ({
+      force: p.name,
+      members: p.members,
+      importance: p.importance,
+      share: p.share,
+    }));
+  } else {
+    const result = relativeWeights(cp, q.outcome, spec as readonly string[]);
+    rSquared = result.rSquared;
+    players = result.weights.map((p) => ({
+      force: p.name,
+      members: [p.name],
+      importance: p.rawWeight,
+      share: p.rescaledPercent / 100,
+    }));
+  }
+  let intervals: Record<string, unknown> | null = null;
+  if (q.bootstrap > 0) {
+    const cells = await sumCells(context.database, filter, 'cell', [
+      'xp_n',
+      ...XS,
+      ...XP.map((p) => p.column),
+    ]);
+    const boot = bootstrapImportance(
+      cells.map((cell) => crossProductsFrom(cell.sums)).filter((cell) => cell.n > 0),
+      {
+        outcome: q.outcome,
+        predictors: spec,
+        seed: 1,
+        replicates: q.bootstrap,
+        method: q.method === 'lmg' ? 'lmg' : 'relative_weights',
+      },
+    );
+    intervals = {
+      replicates: boot.replicates,
+      cells: cells.length,
+      rSquared: boot.rSquared,
+      players: boot.players,
+    };
+  }
+  return {
+    suppressed: false as const,
+    n,
+    outcome: q.outcome,
+    method: q.method,
+    rSquared,
+    players,
+    bootstrap: intervals,
+  };
+}
+
 /**
  * The analytics API: every figure comes with its base (n), its interval, and significance flags
  * where it is compared; figures below the minimum base are suppressed, never shown as numbers.
@@ -102,6 +216,20 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
       });
       let comparison: Record<string, unknown> | null = null;
       if (q.compareFrom && q.compareTo) {
+        const beforeSegments = await sumCells(
+          context.database,
+          { ...filter, from: q.compareFrom, to: q.compareTo },
+          'segment',
+          ['n'],
+        );
+        const countsOf = (rows: { bucket: string; sums: Record<string, number> }[]) =>
+          SEGMENTS.map((segment) => rows.find((r) => r.bucket === segment)?.sums.n ?? 0);
+        const table = [countsOf(bySegment), countsOf(beforeSegments)];
+        const usable =
+          table.every((row) => row.reduce((a, b) => a + b, 0) >= q.minBase) &&
+          SEGMENTS.every((_, i) => table[0][i] + table[1][i] > 0);
+        // Has the segment mix moved? Pearson's chi-square on segments × period.
+        const segmentsTest = usable ? chiSquareIndependence(table) : null;
         const before = await total(context, { ...filter, from: q.compareFrom, to: q.compareTo }, NPS_COUNTS);
         const nNow = (sums.promoters ?? 0) + (sums.passives ?? 0) + (sums.detractors ?? 0);
         const nBefore = (before.promoters ?? 0) + (before.passives ?? 0) + (before.detractors ?? 0);
@@ -122,6 +250,15 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
             nps: { ...diff, significant: diff.pValue < ALPHA, previous: npsFigure(before, q.minBase) },
           };
         } else comparison = { nps: { suppressed: true, n: Math.min(nNow, nBefore) } };
+        comparison.segments = segmentsTest
+          ? {
+              chiSquare: segmentsTest.statistic,
+              degreesOfFreedom: segmentsTest.degreesOfFreedom,
+              pValue: segmentsTest.pValue,
+              significant: segmentsTest.pValue < ALPHA,
+              previous: table[1],
+            }
+          : { suppressed: true };
       }
       return {
         base: sums.n ?? 0,
@@ -198,36 +335,25 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
           }),
         );
       }
-      const drivers = forceDrivers(sums, q.outcome, q.minBase);
+      const drivers = await driverFigures(context, filter, sums, q);
+      // The quadrant places single Forces; with grouped players there is none to draw.
       const quadrant =
         drivers.suppressed ||
+        drivers.players.some((p) => p.members.length > 1) ||
         FORCE_KEYS.some(([force]) => (figures[force].score as { suppressed: boolean }).suppressed)
           ? null
           : impactPerformanceQuadrants(
-              drivers.result.players.map((p) => ({
-                force: p.name,
+              drivers.players.map((p) => ({
+                force: p.force,
                 importance: p.share,
-                performance: (figures[p.name].score as { mean: number }).mean,
+                performance: (figures[p.force].score as { mean: number }).mean,
               })),
             );
       return {
         base: sums.n ?? 0,
         minBase: q.minBase,
         forces: FORCE_KEYS.map(([force]) => ({ force, ...figures[force], change: changes[force] ?? null })),
-        drivers: drivers.suppressed
-          ? drivers
-          : {
-              suppressed: false,
-              n: drivers.n,
-              outcome: q.outcome,
-              method: 'lmg',
-              rSquared: drivers.result.rSquared,
-              players: drivers.result.players.map((p) => ({
-                force: p.name,
-                importance: p.importance,
-                share: p.share,
-              })),
-            },
+        drivers,
         quadrant,
       };
     },
@@ -252,16 +378,47 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
         q.grouping,
         SERIES_COLUMNS,
       );
+      const points = rows.map(({ bucket, sums }) => ({
+        period: bucket,
+        sums,
+        nps: npsFigure(sums, q.minBase),
+      }));
+      // Each period against the one before: NPS change with its p-value, Benjamini–Hochberg across the series.
+      const counts = (s: Record<string, number>) => ({
+        promoters: s.promoters ?? 0,
+        passives: s.passives ?? 0,
+        detractors: s.detractors ?? 0,
+      });
+      const changes = points.map((point, i) => {
+        const previous = points[i - 1];
+        if (!previous || point.nps.suppressed || previous.nps.suppressed) return null;
+        return npsDifference(npsFromCounts(counts(point.sums)), npsFromCounts(counts(previous.sums)));
+      });
+      const tested = changes.filter((c) => c !== null);
+      const adjusted = tested.length ? benjaminiHochbergAdjust(tested.map((c) => c.pValue)) : [];
       return {
         grouping: q.grouping,
-        points: rows.map(({ bucket, sums }) => ({
-          period: bucket,
-          n: sums.n,
-          nps: npsFigure(sums, q.minBase),
-          forces: Object.fromEntries(
-            FORCE_KEYS.map(([force, key]) => [force, meanFigure(sums, key, q.minBase)]),
-          ),
-        })),
+        points: points.map((point, i) => {
+          const change = changes[i];
+          const adjustedP = change ? adjusted[tested.indexOf(change)] : null;
+          return {
+            period: point.period,
+            n: point.sums.n,
+            nps: point.nps,
+            npsChange:
+              change && adjustedP !== null
+                ? {
+                    difference: change.difference,
+                    pValue: change.pValue,
+                    adjustedP,
+                    significant: adjustedP < ALPHA,
+                  }
+                : null,
+            forces: Object.fromEntries(
+              FORCE_KEYS.map(([force, key]) => [force, meanFigure(point.sums, key, q.minBase)]),
+            ),
+          };
+        }),
       };
     },
   );
