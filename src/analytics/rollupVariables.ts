@@ -70,8 +70,29 @@ export function rollupValueColumns(): string[] {
     'xp_n',
     ...sums,
     ...products.map((p) => p.column),
+    ...OUTCOME_GROUP_COLUMNS,
   ];
 }
+
+/**
+ * Outcome tables the seeds read: likelihood to continue for the locked-in, for each promise–experience
+ * group, and after a critical incident (by segment, since segment is a cell dimension). Added by
+ * migration 0005.
+ */
+export const OUTCOME_GROUP_COLUMNS = [
+  'locked_base',
+  'locked_in',
+  ...['worse', 'in_line', 'better'].flatMap((g) => [
+    `dissonance_${g}_n`,
+    `dissonance_${g}_continue_n`,
+    `dissonance_${g}_continue_sum`,
+    `dissonance_${g}_continue_sumsq`,
+  ]),
+  'incident_n',
+  'incident_continue_n',
+  'incident_continue_sum',
+  'incident_continue_sumsq',
+] as const;
 
 /**
  * SQL expressions computing each rollup column from a `responses` row aliased `r`, weighted by
@@ -94,6 +115,24 @@ export function rollupValueExpressions(sign = 'sign'): Record<string, string> {
   for (const force of ['certainty', 'control', 'fair_treatment', 'belonging', 'status', 'enjoyment']) {
     expressions[`${force}_topbox`] = `sum(${sign} * coalesce(r.force_${force} >= 75, false)::int)`;
   }
+  // Locked in (as isLockedIn in the Forces core): would continue (≥ 8 of 10) without preferring us
+  // (not ranked first) and without attachment (< 75); the base is everyone with both answers.
+  expressions.locked_base = `sum(${sign} * coalesce(r.continue_likelihood is not null and r.attachment is not null, false)::int)`;
+  expressions.locked_in = `sum(${sign} * coalesce(r.continue_likelihood >= 8 and coalesce(r.preference_rank, 2) <> 1 and r.attachment < 75, false)::int)`;
+  for (const group of ['worse', 'in_line', 'better']) {
+    const inGroup = `r.dissonance = '${group}'`;
+    expressions[`dissonance_${group}_n`] = `sum(${sign} * coalesce(${inGroup}, false)::int)`;
+    expressions[`dissonance_${group}_continue_n`] =
+      `sum(${sign} * coalesce(${inGroup} and r.continue_likelihood is not null, false)::int)`;
+    expressions[`dissonance_${group}_continue_sum`] =
+      `coalesce(sum(case when ${inGroup} then ${sign} * r.continue_likelihood::float8 end), 0)`;
+    expressions[`dissonance_${group}_continue_sumsq`] =
+      `coalesce(sum(case when ${inGroup} then ${sign} * r.continue_likelihood::float8 * r.continue_likelihood::float8 end), 0)`;
+  }
+  expressions.incident_n = `sum(${sign} * coalesce(r.critical_incident, false)::int)`;
+  expressions.incident_continue_n = `sum(${sign} * coalesce(r.critical_incident and r.continue_likelihood is not null, false)::int)`;
+  expressions.incident_continue_sum = `coalesce(sum(case when r.critical_incident then ${sign} * r.continue_likelihood::float8 end), 0)`;
+  expressions.incident_continue_sumsq = `coalesce(sum(case when r.critical_incident then ${sign} * r.continue_likelihood::float8 * r.continue_likelihood::float8 end), 0)`;
   const complete = DRIVER_VARIABLES.map(([, column]) => `r.${column} is not null`).join(' and ');
   expressions.xp_n = `sum(${sign} * (${complete})::int)`;
   const { sums, products } = crossProductColumns();

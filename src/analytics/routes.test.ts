@@ -194,4 +194,32 @@ describeEachEngine('analytics API on the demo programme', (database) => {
     expect(overview.comparison.segments.degreesOfFreedom).toBe(2);
     expect(overview.comparison.segments.pValue).toBeGreaterThanOrEqual(0);
   });
+
+  it('reports the locked-in share, continuation by promise–experience group and forgiveness after an incident, as the raw data says', async () => {
+    const overview = (await get(owner, '/api/v1/analytics/overview')).json();
+    const { rows } = await sql<Record<string, number>>`
+      select
+        count(*) filter (where continue_likelihood >= 8 and coalesce(preference_rank, 2) <> 1 and attachment < 75)::float8
+          / count(*) filter (where continue_likelihood is not null and attachment is not null) as locked,
+        avg(continue_likelihood) filter (where dissonance = 'worse')::float8 as worse,
+        avg(continue_likelihood) filter (where dissonance = 'better')::float8 as better,
+        avg(continue_likelihood) filter (where critical_incident and segment = 'emotionally_attached')::float8 as attached_after,
+        avg(continue_likelihood) filter (where critical_incident and segment = 'unfulfilled')::float8 as unfulfilled_after
+      from responses where org_id = ${orgId} and not excluded`.execute(database().db);
+    const raw = rows[0];
+    expect(overview.lockedIn.share).toBeCloseTo(Number(raw.locked), 9);
+    const byGroup = Object.fromEntries(
+      overview.dissonance.map((d: { group: string; continueLikelihood: { mean: number } }) => [
+        d.group,
+        d.continueLikelihood.mean,
+      ]),
+    );
+    expect(byGroup.worse).toBeCloseTo(Number(raw.worse), 9);
+    expect(byGroup.better).toBeCloseTo(Number(raw.better), 9);
+    expect(byGroup.better).toBeGreaterThan(byGroup.worse);
+    const [attached, , unfulfilled] = overview.segments;
+    expect(attached.afterIncident.mean).toBeCloseTo(Number(raw.attached_after), 9);
+    expect(unfulfilled.afterIncident.mean).toBeCloseTo(Number(raw.unfulfilled_after), 9);
+    expect(attached.afterIncident.mean).toBeGreaterThan(unfulfilled.afterIncident.mean);
+  });
 });

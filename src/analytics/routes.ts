@@ -29,7 +29,7 @@ import {
 } from './analyticsSchema.ts';
 import { type CellFilter, sumCells } from './cellQuery.ts';
 import { crossProductsFrom, forceFigures, meanFigure, npsFigure, shareFigure } from './figures.ts';
-import { crossProductColumns } from './rollupVariables.ts';
+import { crossProductColumns, OUTCOME_GROUP_COLUMNS } from './rollupVariables.ts';
 import { cellFilterFor } from './scopeFilter.ts';
 
 const loose = z.record(z.string(), z.unknown());
@@ -54,6 +54,7 @@ const OVERVIEW_COLUMNS = [
   'csat_top2',
   'continue_top2',
   ...moments('satisfaction', 'ces', 'attachment', 'strength', 'continue'),
+  ...OUTCOME_GROUP_COLUMNS,
 ];
 const { sums: XS, products: XP } = crossProductColumns();
 const FORCES_COLUMNS = [
@@ -212,6 +213,8 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
           satisfaction: meanFigure(s, 'satisfaction', q.minBase),
           retention: shareFigure(s.continue_top2 ?? 0, s.continue_n ?? 0, q.minBase),
           continueLikelihood: meanFigure(s, 'continue', q.minBase),
+          // Forgiveness: likelihood to continue among those who reported a bad experience.
+          afterIncident: meanFigure(s, 'incident_continue', q.minBase),
         };
       });
       let comparison: Record<string, unknown> | null = null;
@@ -268,6 +271,18 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
         ces: meanFigure(sums, 'ces', q.minBase),
         attachment: meanFigure(sums, 'attachment', q.minBase),
         relationshipStrength: meanFigure(sums, 'strength', q.minBase),
+        lockedIn: shareFigure(sums.locked_in ?? 0, sums.locked_base ?? 0, q.minBase),
+        dissonance: (['worse', 'in_line', 'better'] as const).map((group) => ({
+          group,
+          share: shareFigure(
+            sums[`dissonance_${group}_n`] ?? 0,
+            (sums.dissonance_worse_n ?? 0) +
+              (sums.dissonance_in_line_n ?? 0) +
+              (sums.dissonance_better_n ?? 0),
+            q.minBase,
+          ),
+          continueLikelihood: meanFigure(sums, `dissonance_${group}_continue`, q.minBase),
+        })),
         segments,
         unsegmented: bySegment.find((s) => s.bucket === '-')?.sums.n ?? 0,
         comparison,

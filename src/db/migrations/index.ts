@@ -3,6 +3,7 @@ import * as foundation from './0001_foundation.ts';
 import * as listening from './0002_listening.ts';
 import * as rollups from './0003_rollups.ts';
 import * as accountRollups from './0004_account_rollups.ts';
+import * as outcomeGroups from './0005_outcome_groups.ts';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_listening': listening,
   '0003_rollups': rollups,
   '0004_account_rollups': accountRollups,
+  '0005_outcome_groups': outcomeGroups,
 };
