@@ -12,6 +12,7 @@ describeEachEngine('analytics API on the demo programme', (database) => {
   let app: FastifyInstance;
   let orgId: string;
   let owner: { cookie: string };
+  let ownerCsrf = '';
   let manager: { cookie: string };
 
   beforeAll(async () => {
@@ -23,7 +24,9 @@ describeEachEngine('analytics API on the demo programme', (database) => {
     });
     orgId = result.orgId;
     app = await testApp(database());
-    owner = await signIn(app, 'owner@demo.rapport.dev', PASSWORD);
+    const ownerSession = await signIn(app, 'owner@demo.rapport.dev', PASSWORD);
+    owner = ownerSession;
+    ownerCsrf = ownerSession.csrfToken;
     manager = await signIn(app, 'manager.south@demo.rapport.dev', PASSWORD);
   }, 120_000);
   afterAll(() => app?.close());
@@ -221,5 +224,37 @@ describeEachEngine('analytics API on the demo programme', (database) => {
     expect(attached.afterIncident.mean).toBeCloseTo(Number(raw.attached_after), 9);
     expect(unfulfilled.afterIncident.mean).toBeCloseTo(Number(raw.unfulfilled_after), 9);
     expect(attached.afterIncident.mean).toBeGreaterThan(unfulfilled.afterIncident.mean);
+  });
+
+  it('weights by raking to known margins: sample margins change nothing, a skewed tier mix moves the NPS', async () => {
+    const post = (margins: unknown) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/analytics/weighted',
+        headers: { cookie: owner.cookie, 'x-csrf-token': ownerCsrf },
+        payload: { margins },
+      });
+    const tiers = (await get(owner, '/api/v1/analytics/breakdown?by=tier')).json().rows as {
+      key: string;
+      n: number;
+      nps: { score: number };
+    }[];
+    const sample = Object.fromEntries(tiers.map((t) => [t.key, t.n]));
+    const neutralReply = await post({ tier: sample });
+    expect(neutralReply.statusCode, neutralReply.body).toBe(200);
+    const neutral = neutralReply.json();
+    const overall = (await get(owner, '/api/v1/analytics/overview')).json();
+    expect(neutral.converged).toBe(true);
+    expect(neutral.nps.score).toBeCloseTo(overall.nps.score, 6);
+    expect(neutral.effectiveN).toBeCloseTo(neutral.n, 6);
+    const best = [...tiers].sort((a, b) => b.nps.score - a.nps.score)[0].key;
+    const skewed = (
+      await post({ tier: Object.fromEntries(tiers.map((t) => [t.key, t.key === best ? 8 : 1])) })
+    ).json();
+    expect(skewed.nps.score).toBeGreaterThan(neutral.nps.score);
+    expect(skewed.effectiveN).toBeLessThan(skewed.n);
+    const missing = await post({ tier: { [best]: 1 } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors[0].field).toBe('body.margins.tier');
   });
 });

@@ -31,6 +31,7 @@ import { type CellFilter, sumCells } from './cellQuery.ts';
 import { crossProductsFrom, forceFigures, meanFigure, npsFigure, shareFigure } from './figures.ts';
 import { crossProductColumns, OUTCOME_GROUP_COLUMNS } from './rollupVariables.ts';
 import { cellFilterFor } from './scopeFilter.ts';
+import { weightedFigures } from './weighting.ts';
 
 const loose = z.record(z.string(), z.unknown());
 const FORCE_KEYS = [
@@ -557,6 +558,35 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
       }[q.sort];
       rows.sort((a, b) => key(a) - key(b) || a.name.localeCompare(b.name));
       return { months: accountMonths(q.from, q.to), roleWeights: DEFAULT_ROLE_WEIGHTS, accounts: rows };
+    },
+  );
+
+  app.post(
+    '/analytics/weighted',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'NPS, satisfaction and strength weighted by raking to known margins (e.g. tier × region)',
+        body: z.strictObject({
+          from: z.iso.date().optional(),
+          to: z.iso.date().optional(),
+          unitId: z.string().uuid().optional(),
+          margins: z
+            .partialRecord(
+              z.enum(['tier', 'industry', 'buyingRole', 'region']),
+              z.record(z.string().max(200), z.number().positive()),
+            )
+            .describe(
+              'Target shares (or counts) per level of each variable, e.g. { "tier": { "strategic": 0.1, … } }',
+            ),
+        }),
+        response: { 200: loose },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request, 'responses:read');
+      const filter = await cellFilterFor(db, actor, request.body);
+      return weightedFigures(context.database, filter, request.body.margins as never);
     },
   );
 };
