@@ -10,7 +10,10 @@ import { renderSurveyPage } from '../src/respondent/renderSurveyPage.ts';
 import { relationshipSurveyTemplate } from '../src/surveys/library/index.ts';
 import type { BenchResult } from './run.ts';
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const serverUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 const PASSWORD = 'bench-password';
 const PORT = 3391;
 
@@ -86,7 +89,13 @@ export async function ingestBench(): Promise<BenchResult> {
     const random = new SeededRandom(9);
     const bodies = Array.from({ length: 2000 }, () =>
       JSON.stringify({
-        answers: generateAnswers(random, definition, drawLatentRespondent(random, random.normal(), 0), 'en', 0.35).answers,
+        answers: generateAnswers(
+          random,
+          definition,
+          drawLatentRespondent(random, random.normal(), 0),
+          'en',
+          0.35,
+        ).answers,
         channel: 'api',
       }),
     );
@@ -103,7 +112,13 @@ export async function ingestBench(): Promise<BenchResult> {
     const sustained = await run({ url: base, connections: 32, duration: 20, requests: [request] });
     const created = sustained['2xx'];
     const ingestPerSecond = created / 20;
-    const paced = await run({ url: base, connections: 32, duration: 10, overallRate: 1000, requests: [request] });
+    const paced = await run({
+      url: base,
+      connections: 32,
+      duration: 10,
+      overallRate: 1000,
+      requests: [request],
+    });
 
     const echo = Fastify();
     echo.post('/echo', async (req) => req.body);
@@ -112,7 +127,14 @@ export async function ingestBench(): Promise<BenchResult> {
       url: `http://127.0.0.1:${PORT + 1}`,
       connections: 32,
       duration: 20,
-      requests: [{ method: 'POST', path: '/echo', headers: { 'content-type': 'application/json' }, setupRequest: request.setupRequest }],
+      requests: [
+        {
+          method: 'POST',
+          path: '/echo',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: request.setupRequest,
+        },
+      ],
     });
     await echo.close();
     const echoPerSecond = echoed['2xx'] / 20;
@@ -141,28 +163,29 @@ export async function ingestBench(): Promise<BenchResult> {
       renders.push(performance.now() - started);
     }
     const largest = Math.max(
-      ...definition.pages.map((_, pageIndex) =>
-        gzipSync(
-          renderSurveyPage({
-            definition,
-            pageIndex,
-            language: 'it',
-            answers: {},
-            hidden: {},
-            piping: {},
-            errors: [],
-            formAction: '/s/open/x?page=0',
-            formFields: {},
-            languages: [
-              { code: 'en', href: '/s/open/x?lang=en' },
-              { code: 'it', href: '/s/open/x?lang=it' },
-            ],
-            progress: { page: pageIndex + 1, pages: definition.pages.length },
-            seed: 1,
-            isLastPage: false,
-            canGoBack: true,
-          }),
-        ).length,
+      ...definition.pages.map(
+        (_, pageIndex) =>
+          gzipSync(
+            renderSurveyPage({
+              definition,
+              pageIndex,
+              language: 'it',
+              answers: {},
+              hidden: {},
+              piping: {},
+              errors: [],
+              formAction: '/s/open/x?page=0',
+              formFields: {},
+              languages: [
+                { code: 'en', href: '/s/open/x?lang=en' },
+                { code: 'it', href: '/s/open/x?lang=it' },
+              ],
+              progress: { page: pageIndex + 1, pages: definition.pages.length },
+              seed: 1,
+              isLastPage: false,
+              canGoBack: true,
+            }),
+          ).length,
       ),
       gzipSync(pageHtml).length,
     );

@@ -19,6 +19,7 @@ export interface BenchResult {
 const BENCHES: Record<string, (args: string[]) => Promise<BenchResult>> = {
   demo: demoBench,
   analytics: analyticsBench,
+  ingest: ingestBench,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { type CrossProducts, type LmgResult, lmg } from '../domain/drivers/index.ts';
+import type { CrossProducts } from '../domain/drivers/index.ts';
 import {
   meanInterval,
   npsFromCounts,
