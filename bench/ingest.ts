@@ -52,18 +52,26 @@ export async function ingestBench(): Promise<BenchResult> {
   await admin.query(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const server = spawn(process.execPath, ['src/cli/main.ts', 'start'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url.toString(),
-      PORT: String(PORT),
-      LOG_LEVEL: 'warn',
-      RAPPORT_DEMO_RESPONSES: '200',
-      RAPPORT_DEMO_PASSWORD: PASSWORD,
-      DATABASE_POOL_MAX: '16',
+  const server = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof-server'] : []),
+      'src/cli/main.ts',
+      'start',
+    ],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        PORT: String(PORT),
+        LOG_LEVEL: 'warn',
+        RAPPORT_DEMO_RESPONSES: '200',
+        RAPPORT_DEMO_PASSWORD: PASSWORD,
+        DATABASE_POOL_MAX: '16',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const base = `http://127.0.0.1:${PORT}`;
   try {
     await waitFor(`${base}/readyz`, server);

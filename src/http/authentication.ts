@@ -57,21 +57,31 @@ async function actorFromSession(context: AppContext, request: FastifyRequest) {
   return { actor, csrfToken: row.csrf_token };
 }
 
+// Integrations call many times a second: a token's row is re-read at most every 5 s per process, so a
+// revoked token stops working within 5 s everywhere (at once in the process that revoked it).
+const TOKEN_TTL_MS = 5000;
+const tokenRows = new Map<string, { row: TokenRow | undefined; at: number }>();
+type TokenRow = {
+  secret_hash: string;
+  role: 'admin' | 'analyst' | 'viewer';
+  unit_id: string | null;
+  path: string | null;
+};
+
+export function forgetToken(tokenId: string): void {
+  tokenRows.delete(tokenId);
+}
+
 async function actorFromToken(context: AppContext, header: string): Promise<Actor> {
   const parsed = parseApiToken(header.replace(/^Bearer\s+/i, '').trim());
   if (!parsed) throw unauthorized('The API token is malformed.');
-  const row = await context.database.db
-    .selectFrom('api_tokens')
-    .leftJoin('org_units', (join) =>
-      join
-        .onRef('org_units.org_id', '=', 'api_tokens.org_id')
-        .onRef('org_units.unit_id', '=', 'api_tokens.unit_id'),
-    )
-    .select(['api_tokens.secret_hash', 'api_tokens.role', 'api_tokens.unit_id', 'org_units.path'])
-    .where('api_tokens.org_id', '=', parsed.orgId)
-    .where('api_tokens.token_id', '=', parsed.tokenId)
-    .where('api_tokens.revoked_at', 'is', null)
-    .executeTakeFirst();
+  let entry = tokenRows.get(parsed.tokenId);
+  if (!entry || Date.now() - entry.at >= TOKEN_TTL_MS) {
+    entry = { row: await readToken(context, parsed), at: Date.now() };
+    if (tokenRows.size > 10_000) tokenRows.clear();
+    tokenRows.set(parsed.tokenId, entry);
+  }
+  const row = entry.row;
   if (!row || !sameSecret(row.secret_hash, sha256(parsed.secret)))
     throw unauthorized('The API token is not valid.');
   return {
@@ -83,6 +93,24 @@ async function actorFromToken(context: AppContext, header: string): Promise<Acto
     unitId: row.unit_id,
     unitPath: row.unit_id ? row.path : null,
   };
+}
+
+async function readToken(
+  context: AppContext,
+  parsed: { orgId: string; tokenId: string },
+): Promise<TokenRow | undefined> {
+  return context.database.db
+    .selectFrom('api_tokens')
+    .leftJoin('org_units', (join) =>
+      join
+        .onRef('org_units.org_id', '=', 'api_tokens.org_id')
+        .onRef('org_units.unit_id', '=', 'api_tokens.unit_id'),
+    )
+    .select(['api_tokens.secret_hash', 'api_tokens.role', 'api_tokens.unit_id', 'org_units.path'])
+    .where('api_tokens.org_id', '=', parsed.orgId)
+    .where('api_tokens.token_id', '=', parsed.tokenId)
+    .where('api_tokens.revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /**

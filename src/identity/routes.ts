@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { transaction } from '../db/database.ts';
-import { requireActor } from '../http/authentication.ts';
+import { forgetToken, requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../http/problem.ts';
 import { mayGrantRole } from '../policies/abilities.ts';
@@ -181,6 +181,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppContext> = async (app, con
         return result.numUpdatedRows > 0n;
       });
       if (!revoked) throw notFound('active token');
+      forgetToken(request.params.tokenId);
       return reply.code(204).send(null);
     },
   );

@@ -40,7 +40,12 @@ async function medianSeconds(database: Database, survey: PublishedSurvey): Promi
  * Flags a response with the survey's cleaning rules (speeder, straight-liner, duplicate, bot,
  * gibberish). Flagged responses are stored all the same, only left out of analysis.
  */
-export async function assessQuality(database: Database, survey: PublishedSurvey, context: QualityContext) {
+export async function assessQuality(
+  database: Database,
+  survey: PublishedSurvey,
+  context: QualityContext,
+  options: { duplicatesInStatement?: boolean } = {},
+) {
   const rules = resolveCleaningRules((survey.settings as { cleaningRules?: unknown }).cleaningRules);
   const fingerprint = responseFingerprint({
     surveyId: survey.surveyId,
@@ -50,20 +55,23 @@ export async function assessQuality(database: Database, survey: PublishedSurvey,
     answers: context.answers,
   });
   const since = new Date(Date.now() - rules.duplicateWindowHours * 3_600_000);
-  const recent = await database.db
-    .selectFrom('responses')
-    .select(['fingerprint', 'contact_id', 'submitted_at'])
-    .where('org_id', '=', survey.orgId)
-    .where('survey_id', '=', survey.surveyId)
-    .where('status', '=', 'complete')
-    .where('submitted_at', '>', since)
-    .where((eb) =>
-      context.contactId
-        ? eb.or([eb('contact_id', '=', context.contactId), eb('fingerprint', '=', fingerprint)])
-        : eb('fingerprint', '=', fingerprint),
-    )
-    .limit(20)
-    .execute();
+  // The API path checks duplicates inside the statement that stores the response (one round trip less).
+  const recent = options.duplicatesInStatement
+    ? []
+    : await database.db
+        .selectFrom('responses')
+        .select(['fingerprint', 'contact_id', 'submitted_at'])
+        .where('org_id', '=', survey.orgId)
+        .where('survey_id', '=', survey.surveyId)
+        .where('status', '=', 'complete')
+        .where('submitted_at', '>', since)
+        .where((eb) =>
+          context.contactId
+            ? eb.or([eb('contact_id', '=', context.contactId), eb('fingerprint', '=', fingerprint)])
+            : eb('fingerprint', '=', fingerprint),
+        )
+        .limit(20)
+        .execute();
   const now = new Date();
   const comments = questionsOf(survey.definition)
     .filter((q) => q.type === 'text' && isAnswered(context.answers[q.id]))
@@ -88,5 +96,10 @@ export async function assessQuality(database: Database, survey: PublishedSurvey,
     },
     rules,
   );
-  return { flags: verdict.flags as string[], excluded: verdict.excluded, fingerprint };
+  return {
+    flags: verdict.flags as string[],
+    excluded: verdict.excluded,
+    fingerprint,
+    duplicateCheck: { since, excludes: rules.excludeFlags.includes('duplicate') },
+  };
 }

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
 import { enqueueForRollups } from '../analytics/rollups.ts';
 import { type Database, transaction } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
@@ -27,6 +28,11 @@ export interface IngestInput {
   qualityFlags: string[];
   excluded: boolean;
   fingerprint: string | null;
+  /**
+   * Checked inside the storing statement instead of by a query before it: a response is a duplicate
+   * when the same contact or the same fingerprint answered the survey since `since`.
+   */
+  duplicateCheck?: { since: Date; excludes: boolean };
 }
 
 export interface IngestResult {
@@ -81,12 +87,13 @@ export async function ingestResponse(database: Database, input: IngestInput): Pr
   const problems = answerProblems(survey.definition, input.answers, input.hidden);
   if (problems.length)
     throw new Problem(422, 'Invalid answers', 'Some answers do not fit the survey.', problems);
+  const measures = responseMeasures(survey.definition, input.answers);
+  const comments = commentsOf(survey.definition, input.answers);
+  if (!input.tokenHash && !input.resumeHash) return storeInOneStatement(database, input, measures, comments);
   if (input.idempotencyKey) {
     const earlier = await firstResult(database.db, survey.orgId, input.idempotencyKey);
     if (earlier) return earlier;
   }
-  const measures = responseMeasures(survey.definition, input.answers);
-  const comments = commentsOf(survey.definition, input.answers);
   const unit = input.accountId
     ? await database.db
         .selectFrom('accounts')
@@ -220,6 +227,76 @@ export async function ingestResponse(database: Database, input: IngestInput): Pr
 }
 
 class TokenAlreadyUsed extends Error {}
+
+/**
+ * The API and widget path in one round trip: the response, its rollup queue entry and its comments
+ * are written by a single statement (atomic on its own), the duplicate check and the account's unit
+ * are looked up inside it, and a repeated Idempotency-Key inserts nothing and returns the first
+ * response. Fewer round trips is what lets ingestion scale: each one costs more than the SQL.
+ */
+async function storeInOneStatement(
+  database: Database,
+  input: IngestInput,
+  measures: ReturnType<typeof responseMeasures>,
+  comments: { questionId: string; text: string }[],
+): Promise<IngestResult> {
+  const { survey } = input;
+  const now = new Date();
+  const responseId = timeOrderedId(now);
+  const check = input.duplicateCheck;
+  const duplicate = check
+    ? sql`exists (select 1 from responses d where d.org_id = ${survey.orgId} and d.survey_id = ${survey.surveyId}
+        and d.status = 'complete' and d.submitted_at > ${check.since}
+        and (d.fingerprint = ${input.fingerprint} ${input.contactId ? sql`or d.contact_id = ${input.contactId}` : sql``}))`
+    : sql`false`;
+  const flags = sql`${input.qualityFlags}::text[] || case when dup.found then array['duplicate'] else '{}'::text[] end`;
+  const excluded = sql`${input.excluded} or (dup.found and ${check?.excludes ?? false})`;
+  const { rows } = await sql<{ response_id: string | null }>`
+    with dup as (select ${duplicate} as found),
+    ins as (
+      insert into responses (
+        org_id, response_id, survey_id, survey_version, contact_id, account_id, touchpoint_id, unit_id, channel, language,
+        started_at, submitted_at, status, quality_flags, excluded, idempotency_key, duration_seconds, fingerprint,
+        nps, csat, ces, force_certainty, force_control, force_fair_treatment, force_belonging, force_status, force_enjoyment,
+        satisfaction, attachment, segment, relationship_strength, continue_likelihood, buy_more, share_of_spend,
+        preference_rank, dissonance, critical_incident, answers, hidden)
+      select ${survey.orgId}, ${responseId}, ${survey.surveyId}, ${survey.version}, ${input.contactId}, ${input.accountId},
+        ${input.touchpointId ?? survey.touchpointId},
+        ${input.accountId ? sql`(select unit_id from accounts where org_id = ${survey.orgId} and account_id = ${input.accountId})` : sql`null`},
+        ${input.channel}, ${input.language}, ${input.startedAt}, ${now}, 'complete', ${flags}, ${excluded}, ${input.idempotencyKey},
+        ${input.startedAt ? Math.max(0, Math.round((now.getTime() - input.startedAt.getTime()) / 1000)) : null}, ${input.fingerprint},
+        ${measures.nps}, ${measures.csat}, ${measures.ces}, ${measures.forces.certainty}, ${measures.forces.control},
+        ${measures.forces.fairTreatment}, ${measures.forces.belonging}, ${measures.forces.status}, ${measures.forces.enjoyment},
+        ${measures.satisfaction}, ${measures.attachment}, ${measures.segment}, ${measures.relationshipStrength},
+        ${measures.continueLikelihood}, ${measures.buyMore}, ${measures.shareOfSpend}, ${measures.preferenceRank},
+        ${measures.dissonance}, ${measures.criticalIncident}, ${JSON.stringify(input.answers)}::jsonb, ${JSON.stringify(input.hidden)}::jsonb
+      from dup
+      on conflict (org_id, idempotency_key) where idempotency_key is not null do nothing
+      returning response_id, excluded
+    ),
+    queued as (insert into rollup_queue (org_id, response_id, sign) select ${survey.orgId}, response_id, 1 from ins where not excluded),
+    noted as (
+      insert into comments (org_id, response_id, question_id, source, text, language, account_id, contact_id, created_at)
+      select ${survey.orgId}, ins.response_id, c.question_id, 'survey', c.text, ${input.language}, ${input.accountId}, ${input.contactId}, ${now}
+      from ins, unnest(${comments.map((c) => c.questionId)}::text[], ${comments.map((c) => c.text)}::text[]) as c(question_id, text)
+    )
+    select (select response_id from ins) as response_id`.execute(database.db);
+  if (rows[0]?.response_id) return { responseId: rows[0].response_id, created: true };
+  // The Idempotency-Key was used before: answer with the first response.
+  const earlier = input.idempotencyKey
+    ? await firstResult(database.db, survey.orgId, input.idempotencyKey)
+    : null;
+  if (earlier) return earlier;
+  throw conflictProblem();
+}
+
+/** A version-7 UUID (time first), so new responses land at the right edge of the primary-key index. */
+function timeOrderedId(at: Date): string {
+  const time = at.getTime().toString(16).padStart(12, '0');
+  const random = randomBytes(10).toString('hex');
+  const variant = '89ab'[random.charCodeAt(3) % 4];
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(0, 3)}-${variant}${random.slice(4, 7)}-${random.slice(8, 20)}`;
+}
 
 const conflictProblem = () =>
   new Problem(409, 'Conflict', 'A response with this idempotency key is being stored; retry shortly.', [

@@ -92,14 +92,19 @@ export const ingestRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
       }
       if (errors.length) throw new Problem(422, 'Invalid response', 'Some references are unknown.', errors);
 
-      const quality = await assessQuality(context.database, survey, {
-        answers: body.answers,
-        contactId: contact?.contact_id ?? null,
-        startedAt: body.startedAt ? new Date(body.startedAt) : null,
-        language: body.language,
-        ipAddress: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-      });
+      const quality = await assessQuality(
+        context.database,
+        survey,
+        {
+          answers: body.answers,
+          contactId: contact?.contact_id ?? null,
+          startedAt: body.startedAt ? new Date(body.startedAt) : null,
+          language: body.language,
+          ipAddress: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+        },
+        { duplicatesInStatement: true },
+      );
       const result = await ingestResponse(context.database, {
         survey,
         answers: body.answers,
@@ -116,6 +121,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
         qualityFlags: quality.flags,
         excluded: quality.excluded,
         fingerprint: quality.fingerprint,
+        duplicateCheck: quality.duplicateCheck,
       });
       return reply.code(result.created ? 201 : 200).send(result);
     },

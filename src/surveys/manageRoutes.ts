@@ -25,6 +25,7 @@ import {
   translationBody,
 } from './manageSchema.ts';
 import { newPersonalToken, openLink } from './surveyLinks.ts';
+import { forgetSurvey } from './versions.ts';
 
 /** A translation still to do does not block saving a draft; it blocks publishing. */
 const isMissingTranslation = (message: string) =>
@@ -327,6 +328,7 @@ export const surveyManageRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
         );
         return next;
       });
+      forgetSurvey(actor.orgId, survey.survey_id);
       return { version };
     },
   );
@@ -358,6 +360,7 @@ export const surveyManageRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
             .execute();
           await recordAudit(trx, actor, `survey.${action}`, { type: 'survey', id: survey.survey_id });
         });
+        forgetSurvey(actor.orgId, survey.survey_id);
         return reply.code(204).send(null);
       },
     );
@@ -503,6 +506,7 @@ export const surveyManageRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
           .execute();
         await recordAudit(trx, actor, 'survey.settings', { type: 'survey', id: survey.survey_id }, settings);
       });
+      forgetSurvey(actor.orgId, survey.survey_id);
       return { settings };
     },
   );

@@ -36,8 +36,37 @@ async function definitionOf(db: Kysely<Schema>, orgId: string, surveyId: string,
   return definition;
 }
 
-/** The survey's current state (read fresh: it can be closed at any time) with its published definition. */
+// The survey row is re-read at most once a second per process: a closed survey stops taking
+// responses within a second everywhere, and at once in the process that closed it (forgetSurvey).
+const SURVEY_TTL_MS = 1000;
+const surveys = new Map<string, { survey: PublishedSurvey | null; at: number }>();
+
+/** Drops the cached state of a survey after it changed (published, closed, reopened, settings). */
+export function forgetSurvey(orgId: string, surveyId: string): void {
+  for (const [key, entry] of surveys) {
+    if (
+      key === `${orgId}/${surveyId}` ||
+      (entry.survey?.orgId === orgId && entry.survey.surveyId === surveyId)
+    )
+      surveys.delete(key);
+  }
+}
+
+/** The survey's current state with its published definition. */
 export async function currentSurvey(
+  db: Kysely<Schema>,
+  where: { orgId: string; surveyId: string } | { slug: string },
+): Promise<PublishedSurvey | null> {
+  const key = 'slug' in where ? `slug:${where.slug}` : `${where.orgId}/${where.surveyId}`;
+  const cached = surveys.get(key);
+  if (cached && Date.now() - cached.at < SURVEY_TTL_MS) return cached.survey;
+  const survey = await readSurvey(db, where);
+  if (surveys.size > 5000) surveys.clear();
+  surveys.set(key, { survey, at: Date.now() });
+  return survey;
+}
+
+async function readSurvey(
   db: Kysely<Schema>,
   where: { orgId: string; surveyId: string } | { slug: string },
 ): Promise<PublishedSurvey | null> {

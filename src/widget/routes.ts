@@ -98,14 +98,19 @@ export const widgetRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
       if (commentQuestion && request.body.comment?.trim())
         answers[commentQuestion.id] = request.body.comment.trim();
       const hidden: Record<string, string> = request.body.pageUrl ? { pageUrl: request.body.pageUrl } : {};
-      const quality = await assessQuality(context.database, survey, {
-        answers,
-        contactId: null,
-        startedAt: null,
-        ipAddress: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-        language: request.body.language,
-      });
+      const quality = await assessQuality(
+        context.database,
+        survey,
+        {
+          answers,
+          contactId: null,
+          startedAt: null,
+          ipAddress: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+          language: request.body.language,
+        },
+        { duplicatesInStatement: true },
+      );
       const result = await ingestResponse(context.database, {
         survey,
         answers,
@@ -124,6 +129,7 @@ export const widgetRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
         qualityFlags: quality.flags,
         excluded: quality.excluded,
         fingerprint: quality.fingerprint,
+        duplicateCheck: quality.duplicateCheck,
       });
       return reply.code(result.created ? 201 : 200).send({ responseId: result.responseId });
     },
