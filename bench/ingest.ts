@@ -52,6 +52,8 @@ export async function ingestBench(): Promise<BenchResult> {
   await admin.query(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
+  // BENCH_PG_SOCKET=/var/run/postgresql makes the server reach Postgres over its Unix socket.
+  if (process.env.BENCH_PG_SOCKET) url.searchParams.set('host', process.env.BENCH_PG_SOCKET);
   const server = spawn(
     process.execPath,
     [

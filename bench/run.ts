@@ -5,6 +5,7 @@
 import { analyticsBench } from './analytics.ts';
 import { demoBench } from './demo.ts';
 import { ingestBench } from './ingest.ts';
+import { textBench } from './text.ts';
 
 export interface Goal {
   target: number;
@@ -20,6 +21,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<BenchResult>> = {
   demo: demoBench,
   analytics: analyticsBench,
   ingest: ingestBench,
+  text: textBench,
 };
 
 const [name, ...args] = process.argv.slice(2);

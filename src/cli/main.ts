@@ -8,6 +8,7 @@ import { randomSecret } from '../identity/secrets.ts';
 import { createUser } from '../identity/users.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openConfiguredDatabase, startServer } from '../server.ts';
+import { runTextCommand } from '../text/cli.ts';
 
 const USAGE = `rapport <command> [options]
 
@@ -19,6 +20,8 @@ Commands:
   user create --email E --password P [--name N] [--role R] [--org SLUG]
                                 Add a user (the first one creates the organisation, as owner)
   rollups rebuild [--org SLUG]  Recompute the analytics rollups from the responses
+  text train | classify --in FILE.jsonl [--json] | evaluate
+                                The offline text engine (Forces, sentiment, emotions, topics)
   analyze nps|drivers|segments --csv FILE …
                                 Reproduce a figure from an export (rapport analyze --help)
 
@@ -49,6 +52,10 @@ async function main(argv: string[]): Promise<void> {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
     });
+    return;
+  }
+  if (command === 'text') {
+    process.exitCode = await runTextCommand(rest, { stdout: process.stdout, stderr: process.stderr });
     return;
   }
   if (command === 'start') {

@@ -79,6 +79,19 @@ export class GuardedPool {
     return this.inner.query<R>(text, values as any[]);
   }
 
+  /**
+   * Runs a hot statement as a named prepared statement: each connection parses and plans it once
+   * instead of on every call (the text must not vary between calls).
+   */
+  prepared<R extends pg.QueryResultRow = any>(
+    name: string,
+    text: string,
+    values: unknown[],
+  ): Promise<pg.QueryResult<R>> {
+    this.#check();
+    return this.inner.query<R>({ name, text, values: values as any[] });
+  }
+
   end(): Promise<void> {
     return this.inner.end();
   }

@@ -242,45 +242,55 @@ async function storeInOneStatement(
 ): Promise<IngestResult> {
   const { survey } = input;
   const now = new Date();
-  const responseId = timeOrderedId(now);
   const check = input.duplicateCheck;
-  const duplicate = check
-    ? sql`exists (select 1 from responses d where d.org_id = ${survey.orgId} and d.survey_id = ${survey.surveyId}
-        and d.status = 'complete' and d.submitted_at > ${check.since}
-        and (d.fingerprint = ${input.fingerprint} ${input.contactId ? sql`or d.contact_id = ${input.contactId}` : sql``}))`
-    : sql`false`;
-  const flags = sql`${input.qualityFlags}::text[] || case when dup.found then array['duplicate'] else '{}'::text[] end`;
-  const excluded = sql`${input.excluded} or (dup.found and ${check?.excludes ?? false})`;
-  const { rows } = await sql<{ response_id: string | null }>`
-    with dup as (select ${duplicate} as found),
-    ins as (
-      insert into responses (
-        org_id, response_id, survey_id, survey_version, contact_id, account_id, touchpoint_id, unit_id, channel, language,
-        started_at, submitted_at, status, quality_flags, excluded, idempotency_key, duration_seconds, fingerprint,
-        nps, csat, ces, force_certainty, force_control, force_fair_treatment, force_belonging, force_status, force_enjoyment,
-        satisfaction, attachment, segment, relationship_strength, continue_likelihood, buy_more, share_of_spend,
-        preference_rank, dissonance, critical_incident, answers, hidden)
-      select ${survey.orgId}, ${responseId}, ${survey.surveyId}, ${survey.version}, ${input.contactId}, ${input.accountId},
-        ${input.touchpointId ?? survey.touchpointId},
-        ${input.accountId ? sql`(select unit_id from accounts where org_id = ${survey.orgId} and account_id = ${input.accountId})` : sql`null`},
-        ${input.channel}, ${input.language}, ${input.startedAt}, ${now}, 'complete', ${flags}, ${excluded}, ${input.idempotencyKey},
-        ${input.startedAt ? Math.max(0, Math.round((now.getTime() - input.startedAt.getTime()) / 1000)) : null}, ${input.fingerprint},
-        ${measures.nps}, ${measures.csat}, ${measures.ces}, ${measures.forces.certainty}, ${measures.forces.control},
-        ${measures.forces.fairTreatment}, ${measures.forces.belonging}, ${measures.forces.status}, ${measures.forces.enjoyment},
-        ${measures.satisfaction}, ${measures.attachment}, ${measures.segment}, ${measures.relationshipStrength},
-        ${measures.continueLikelihood}, ${measures.buyMore}, ${measures.shareOfSpend}, ${measures.preferenceRank},
-        ${measures.dissonance}, ${measures.criticalIncident}, ${JSON.stringify(input.answers)}::jsonb, ${JSON.stringify(input.hidden)}::jsonb
-      from dup
-      on conflict (org_id, idempotency_key) where idempotency_key is not null do nothing
-      returning response_id, excluded
-    ),
-    queued as (insert into rollup_queue (org_id, response_id, sign) select ${survey.orgId}, response_id, 1 from ins where not excluded),
-    noted as (
-      insert into comments (org_id, response_id, question_id, source, text, language, account_id, contact_id, created_at)
-      select ${survey.orgId}, ins.response_id, c.question_id, 'survey', c.text, ${input.language}, ${input.accountId}, ${input.contactId}, ${now}
-      from ins, unnest(${comments.map((c) => c.questionId)}::text[], ${comments.map((c) => c.text)}::text[]) as c(question_id, text)
-    )
-    select (select response_id from ins) as response_id`.execute(database.db);
+  const values = [
+    survey.orgId, // 1
+    timeOrderedId(now), // 2
+    survey.surveyId, // 3
+    survey.version, // 4
+    input.contactId, // 5
+    input.accountId, // 6
+    input.touchpointId ?? survey.touchpointId, // 7
+    input.channel, // 8
+    input.language, // 9
+    input.startedAt, // 10
+    now, // 11
+    input.qualityFlags, // 12
+    input.excluded, // 13
+    input.idempotencyKey, // 14
+    input.startedAt ? Math.max(0, Math.round((now.getTime() - input.startedAt.getTime()) / 1000)) : null, // 15
+    input.fingerprint, // 16
+    measures.nps, // 17
+    measures.csat, // 18
+    measures.ces, // 19
+    measures.forces.certainty, // 20
+    measures.forces.control, // 21
+    measures.forces.fairTreatment, // 22
+    measures.forces.belonging, // 23
+    measures.forces.status, // 24
+    measures.forces.enjoyment, // 25
+    measures.satisfaction, // 26
+    measures.attachment, // 27
+    measures.segment, // 28
+    measures.relationshipStrength, // 29
+    measures.continueLikelihood, // 30
+    measures.buyMore, // 31
+    measures.shareOfSpend, // 32
+    measures.preferenceRank, // 33
+    measures.dissonance, // 34
+    measures.criticalIncident, // 35
+    JSON.stringify(input.answers), // 36
+    JSON.stringify(input.hidden), // 37
+    check ? check.since : null, // 38: null skips the duplicate check
+    check?.excludes ?? false, // 39
+    comments.map((c) => c.questionId), // 40
+    comments.map((c) => c.text), // 41
+  ];
+  const { rows } = await database.pool.prepared<{ response_id: string | null }>(
+    'rapport_ingest_v1',
+    INGEST_STATEMENT,
+    values,
+  );
   if (rows[0]?.response_id) return { responseId: rows[0].response_id, created: true };
   // The Idempotency-Key was used before: answer with the first response.
   const earlier = input.idempotencyKey
@@ -289,6 +299,40 @@ async function storeInOneStatement(
   if (earlier) return earlier;
   throw conflictProblem();
 }
+
+/** The statement behind storeInOneStatement; its parameters are listed there. */
+const INGEST_STATEMENT = `
+with dup as (
+  select $38::timestamptz is not null and exists (
+    select 1 from responses d
+    where d.org_id = $1 and d.survey_id = $3 and d.status = 'complete' and d.submitted_at > $38::timestamptz
+      and (d.fingerprint = $16 or d.contact_id = $5)
+  ) as found
+),
+ins as (
+  insert into responses (
+    org_id, response_id, survey_id, survey_version, contact_id, account_id, touchpoint_id, unit_id, channel, language,
+    started_at, submitted_at, status, quality_flags, excluded, idempotency_key, duration_seconds, fingerprint,
+    nps, csat, ces, force_certainty, force_control, force_fair_treatment, force_belonging, force_status, force_enjoyment,
+    satisfaction, attachment, segment, relationship_strength, continue_likelihood, buy_more, share_of_spend,
+    preference_rank, dissonance, critical_incident, answers, hidden)
+  select $1, $2, $3, $4, $5, $6, $7,
+    (select unit_id from accounts where org_id = $1 and account_id = $6),
+    $8, $9, $10, $11, 'complete',
+    $12::text[] || case when dup.found then array['duplicate'] else '{}'::text[] end,
+    $13 or (dup.found and $39), $14, $15, $16,
+    $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36::jsonb, $37::jsonb
+  from dup
+  on conflict (org_id, idempotency_key) where idempotency_key is not null do nothing
+  returning response_id, excluded
+),
+queued as (insert into rollup_queue (org_id, response_id, sign) select $1, response_id, 1 from ins where not excluded),
+noted as (
+  insert into comments (org_id, response_id, question_id, source, text, language, account_id, contact_id, created_at)
+  select $1, ins.response_id, c.question_id, 'survey', c.text, $9, $6, $5, $11
+  from ins, unnest($40::text[], $41::text[]) as c(question_id, text)
+)
+select (select response_id from ins) as response_id`;
 
 /** A version-7 UUID (time first), so new responses land at the right edge of the primary-key index. */
 function timeOrderedId(at: Date): string {
