@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { enqueueForRollups } from '../analytics/rollups.ts';
 import { type Database, transaction } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
