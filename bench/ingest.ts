@@ -69,7 +69,7 @@ export async function ingestBench(): Promise<BenchResult> {
         LOG_LEVEL: 'warn',
         RAPPORT_DEMO_RESPONSES: '200',
         RAPPORT_DEMO_PASSWORD: PASSWORD,
-        DATABASE_POOL_MAX: '16',
+        DATABASE_POOL_MAX: process.env.BENCH_POOL ?? '16',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },

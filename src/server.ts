@@ -52,7 +52,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const foldTimer = setInterval(() => {
     if (folding) return;
     folding = true;
-    foldRollups(database)
+    // Folds in slices of 5,000 until the queue is empty, so no single fold holds the database long.
+    (async () => {
+      let folded = 5000;
+      while (folded === 5000) folded = await foldRollups(database);
+    })()
       .catch((error) => logger.error({ err: error }, 'rollup fold failed'))
       .finally(() => {
         folding = false;

@@ -80,7 +80,7 @@ function coarserUpsert(grain: 'week' | 'month', source: RawBuilder<unknown>) {
  * transaction. Several workers may fold at once: each takes its own rows (SKIP LOCKED). Returns how
  * many queue rows it folded.
  */
-export async function foldRollups(database: Database, limit = 20_000): Promise<number> {
+export async function foldRollups(database: Database, limit = 5000): Promise<number> {
   const { rows } = await sql<{ folded: number }>`
     with taken as (
       delete from rollup_queue

@@ -108,6 +108,39 @@ describeEachEngine('response ingestion', (database) => {
     expect(after.responses).toBe(before.responses + 2);
   });
 
+  it('stores a burst of parallel responses (one batched statement) with every comment and queue entry', async () => {
+    const before = await stored();
+    const posts = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        post({
+          answers: validAnswers(survey.definition, 200 + i),
+          accountId: i % 2 ? org.accountX : org.accountY,
+        }),
+      ),
+    );
+    expect(posts.map((p) => p.statusCode)).toEqual(new Array(40).fill(201));
+    const ids = posts.map((p) => p.json().responseId);
+    expect(new Set(ids).size).toBe(40);
+    const after = await stored();
+    expect(after.responses).toBe(before.responses + 40);
+    expect(after.comments).toBe(before.comments + 40);
+    const rows = await database()
+      .db.selectFrom('responses')
+      .select(['response_id', 'unit_id', 'account_id'])
+      .where('org_id', '=', org.orgId)
+      .where('response_id', 'in', ids)
+      .execute();
+    for (const row of rows)
+      expect(row.unit_id).toBe(row.account_id === org.accountX ? org.teamX1 : org.regionY);
+    const queued = await database()
+      .db.selectFrom('rollup_queue')
+      .select('response_id')
+      .where('org_id', '=', org.orgId)
+      .where('response_id', 'in', ids)
+      .execute();
+    expect(queued).toHaveLength(40);
+  });
+
   it('accepts a single-use token exactly once when several submissions race', async () => {
     const { tokenHash } = newPersonalToken(org.orgId);
     const contact = await database()
