@@ -43,6 +43,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the demo relationship survey in a real Chromium
         const context = await browser.newContext({
           viewport: { width: 390, height: 844 },
           javaScriptEnabled,
+          // The page's CSP admits only its own nonced script; axe is injected by the test.
+          bypassCSP: true,
           locale: language === 'it' ? 'it-IT' : 'en-GB',
         });
         const page = await context.newPage();
@@ -117,4 +119,24 @@ describe.skipIf(!HAVE_CHROMIUM)('the demo relationship survey in a real Chromium
     await page.screenshot({ path: `${SCREENSHOTS}/respondent-error-summary.png`, fullPage: true });
     await context.close();
   }, 60_000);
+
+  it('runs its own script under its Content Security Policy, and nothing else', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(`${base}/s/open/demo-relationship?lang=en`);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('js'))).toBe(true);
+    const injected = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'document.documentElement.dataset.injected = "yes"';
+      document.head.append(script);
+      return document.documentElement.dataset.injected ?? 'blocked';
+    });
+    expect(injected).toBe('blocked');
+    expect(violations.length).toBe(1);
+    await context.close();
+  });
 });

@@ -48,13 +48,35 @@ function acceptLanguage(request: FastifyRequest): string {
   );
 }
 
-function sendHtml(reply: FastifyReply, code: number, body: string) {
+function statusPage(
+  reply: FastifyReply,
+  code: number,
+  kind: StatusKind,
+  language: string,
+  title?: string,
+  message?: string,
+) {
+  const nonce = newNonce();
+  return sendHtml(
+    reply,
+    code,
+    renderStatusPage(kind, language, title, { nonce, ...(message ? { message } : {}) }),
+    nonce,
+  );
+}
+
+/** A fresh nonce per page: only the page's own inline style and script may run. */
+function newNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+function sendHtml(reply: FastifyReply, code: number, body: string, nonce: string) {
   return reply
     .code(code)
     .header('cache-control', 'no-store')
     .header(
       'content-security-policy',
-      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
     )
     .type('text/html; charset=utf-8')
     .send(body);
@@ -219,6 +241,7 @@ export const respondentRoutes: FastifyPluginAsync<AppContext> = async (app, cont
   ) {
     const { definition } = visit.survey;
     const navigation = pageNavigation(definition, pageIndex, answers, visit.hidden);
+    const nonce = newNonce();
     const body = renderSurveyPage({
       definition,
       pageIndex,
@@ -237,8 +260,9 @@ export const respondentRoutes: FastifyPluginAsync<AppContext> = async (app, cont
       seed: Number.parseInt(sha256(visit.resumeHash ?? visit.basePath).slice(0, 8), 16),
       isLastPage: navigation.next === null,
       canGoBack: navigation.previous !== null,
+      nonce,
     });
-    return sendHtml(reply, code, body);
+    return sendHtml(reply, code, body, nonce);
   }
 
   async function get(
@@ -246,8 +270,7 @@ export const respondentRoutes: FastifyPluginAsync<AppContext> = async (app, cont
     reply: FastifyReply,
     outcome: Outcome,
   ) {
-    if ('status' in outcome)
-      return sendHtml(reply, outcome.code, renderStatusPage(outcome.status, outcome.language));
+    if ('status' in outcome) return statusPage(reply, outcome.code, outcome.status, outcome.language);
     const { visit } = outcome;
     const language = languageOf(visit, request);
     const partial = visit.resumeHash
@@ -272,8 +295,7 @@ export const respondentRoutes: FastifyPluginAsync<AppContext> = async (app, cont
     reply: FastifyReply,
     outcome: Outcome,
   ) {
-    if ('status' in outcome)
-      return sendHtml(reply, outcome.code, renderStatusPage(outcome.status, outcome.language));
+    if ('status' in outcome) return statusPage(reply, outcome.code, outcome.status, outcome.language);
     const { visit } = outcome;
     const { survey } = visit;
     const language = languageOf(visit, request);
@@ -372,7 +394,7 @@ export const respondentRoutes: FastifyPluginAsync<AppContext> = async (app, cont
       });
     } catch (error) {
       if (error instanceof Problem && error.status === 409)
-        return sendHtml(reply, 410, renderStatusPage('alreadyAnswered', language));
+        return statusPage(reply, 410, 'alreadyAnswered', language);
       if (error instanceof Problem && error.status === 422) {
         const errors = error.errors.map((e) => ({
           questionId: e.field.replace(/^body\.answers\./, '').split('.')[0],
@@ -395,15 +417,13 @@ export const respondentRoutes: FastifyPluginAsync<AppContext> = async (app, cont
     const thanks = survey.definition.thankYou
       ? localize(survey.definition.thankYou, language, survey.definition.defaultLanguage)
       : undefined;
-    return sendHtml(
+    return statusPage(
       reply,
       200,
-      renderStatusPage(
-        'thankYou',
-        language,
-        localize(survey.definition.title, language, survey.definition.defaultLanguage),
-        thanks ? { message: thanks } : {},
-      ),
+      'thankYou',
+      language,
+      localize(survey.definition.title, language, survey.definition.defaultLanguage),
+      thanks,
     );
   }
 
