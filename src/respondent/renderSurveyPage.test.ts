@@ -429,12 +429,5 @@ describe('renderSurveyPage: size and speed', () => {
     expect(Math.max(...sizes.map((size) => size.gzip))).toBeLessThanOrEqual(15_360);
   });
 
-  it('renders the largest page in well under 5 ms (loose: a benchmark measures it properly)', () => {
-    const input = inputFor(0, 'it');
-    for (let i = 0; i < 20; i++) renderSurveyPage(input);
-    const runs = 50;
-    const start = performance.now();
-    for (let i = 0; i < runs; i++) renderSurveyPage({ ...input, seed: i });
-    expect((performance.now() - start) / runs).toBeLessThan(5);
-  });
+  // Render time is measured by `npm run bench -- ingest` (page_render_p50_ms), not by a timed test.
 });

@@ -149,16 +149,15 @@ describe('lmg', () => {
     });
   });
 
-  it('runs fast: 6 and 12 predictors (loose sanity bound; the benchmark measures it properly)', () => {
+  // Speed is measured by `npm run bench -- analytics` (lmg6_ms, lmg12_ms), not by a timed test.
+  it('decomposes 6 and 12 predictors, the shares summing to 1', () => {
     for (const p of [6, 12]) {
       const coefficients = Array.from({ length: p }, (_, k) => (k + 1) / p);
       const names = ['y', ...coefficients.map((_, k) => `x${k}`)];
       const cp = crossProductsOf(names, simulatedDriverRows(400, coefficients, p));
-      const start = performance.now();
       const result = lmg(cp, 'y', names.slice(1));
-      const elapsed = performance.now() - start;
       expect(result.players.length).toBe(p);
-      expect(elapsed).toBeLessThan(2000);
+      expect(result.players.reduce((sum, player) => sum + player.share, 0)).toBeCloseTo(1, 9);
     }
   });
 
