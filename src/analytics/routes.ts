@@ -68,6 +68,14 @@ const FORCES_COLUMNS = [
 ];
 const SERIES_COLUMNS = [...NPS_COUNTS, ...FORCE_MOMENTS];
 
+/** Column-wise sum of grouped rows: the ungrouped totals. */
+function addUp(rows: { sums: Record<string, number> }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const row of rows)
+    for (const [key, value] of Object.entries(row.sums)) out[key] = (out[key] ?? 0) + value;
+  return out;
+}
+
 const empty = () => ({}) as Record<string, number>;
 const total = async (context: AppContext, filter: CellFilter, columns: readonly string[]) =>
   (await sumCells(context.database, filter, 'none', columns))[0]?.sums ?? empty();
@@ -200,10 +208,9 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
       const actor = requireActor(request, 'responses:read');
       const q = request.query;
       const filter = await cellFilterFor(db, actor, q);
-      const [sums, bySegment] = await Promise.all([
-        total(context, filter, OVERVIEW_COLUMNS),
-        sumCells(context.database, filter, 'segment', OVERVIEW_COLUMNS),
-      ]);
+      // The totals are the sum of the segment rows (every column is additive): one read, not two.
+      const bySegment = await sumCells(context.database, filter, 'segment', OVERVIEW_COLUMNS);
+      const sums = addUp(bySegment);
       const segmentTotal = bySegment.filter((s) => s.bucket !== '-').reduce((n, s) => n + s.sums.n, 0);
       const segments = SEGMENTS.map((segment) => {
         const s = bySegment.find((row) => row.bucket === segment)?.sums ?? empty();
@@ -224,7 +231,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
           context.database,
           { ...filter, from: q.compareFrom, to: q.compareTo },
           'segment',
-          ['n'],
+          NPS_COUNTS,
         );
         const countsOf = (rows: { bucket: string; sums: Record<string, number> }[]) =>
           SEGMENTS.map((segment) => rows.find((r) => r.bucket === segment)?.sums.n ?? 0);
@@ -234,7 +241,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
           SEGMENTS.every((_, i) => table[0][i] + table[1][i] > 0);
         // Has the segment mix moved? Pearson's chi-square on segments × period.
         const segmentsTest = usable ? chiSquareIndependence(table) : null;
-        const before = await total(context, { ...filter, from: q.compareFrom, to: q.compareTo }, NPS_COUNTS);
+        const before = addUp(beforeSegments);
         const nNow = (sums.promoters ?? 0) + (sums.passives ?? 0) + (sums.detractors ?? 0);
         const nBefore = (before.promoters ?? 0) + (before.passives ?? 0) + (before.detractors ?? 0);
         if (nNow >= q.minBase && nBefore >= q.minBase) {
