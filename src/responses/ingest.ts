@@ -302,52 +302,11 @@ const batchers = new WeakMap<Database, IngestBatcher>();
 function batcherFor(database: Database): IngestBatcher {
   let batcher = batchers.get(database);
   if (!batcher) {
-    batcher = new IngestBatcher(database, async (values) => {
-      const { rows } = await database.pool.prepared<{ response_id: string | null }>(
-        'rapport_ingest_v1',
-        INGEST_STATEMENT,
-        values,
-      );
-      return rows[0]?.response_id ?? null;
-    });
+    batcher = new IngestBatcher(database);
     batchers.set(database, batcher);
   }
   return batcher;
 }
-
-/** The statement behind storeInOneStatement; its parameters are listed there. */
-const INGEST_STATEMENT = `
-with dup as (
-  select $38::timestamptz is not null and exists (
-    select 1 from responses d
-    where d.org_id = $1 and d.survey_id = $3 and d.status = 'complete' and d.submitted_at > $38::timestamptz
-      and (d.fingerprint = $16 or d.contact_id = $5)
-  ) as found
-),
-ins as (
-  insert into responses (
-    org_id, response_id, survey_id, survey_version, contact_id, account_id, touchpoint_id, unit_id, channel, language,
-    started_at, submitted_at, status, quality_flags, excluded, idempotency_key, duration_seconds, fingerprint,
-    nps, csat, ces, force_certainty, force_control, force_fair_treatment, force_belonging, force_status, force_enjoyment,
-    satisfaction, attachment, segment, relationship_strength, continue_likelihood, buy_more, share_of_spend,
-    preference_rank, dissonance, critical_incident, answers, hidden)
-  select $1, $2, $3, $4, $5, $6, $7,
-    (select unit_id from accounts where org_id = $1 and account_id = $6),
-    $8, $9, $10, $11, 'complete',
-    $12::text[] || case when dup.found then array['duplicate'] else '{}'::text[] end,
-    $13 or (dup.found and $39), $14, $15, $16,
-    $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36::jsonb, $37::jsonb
-  from dup
-  on conflict (org_id, idempotency_key) where idempotency_key is not null do nothing
-  returning response_id, excluded
-),
-queued as (insert into rollup_queue (org_id, response_id, sign) select $1, response_id, 1 from ins where not excluded),
-noted as (
-  insert into comments (org_id, response_id, question_id, source, text, language, account_id, contact_id, created_at)
-  select $1, ins.response_id, c.question_id, 'survey', c.text, $9, $6, $5, $11
-  from ins, unnest($40::text[], $41::text[]) as c(question_id, text)
-)
-select (select response_id from ins) as response_id`;
 
 /** A version-7 UUID (time first), so new responses land at the right edge of the primary-key index. */
 function timeOrderedId(at: Date): string {

@@ -3,23 +3,21 @@ import type { Database } from '../db/database.ts';
 /**
  * Gathers the single-statement inserts that arrive together (same turn of the event loop) into one
  * statement over arrays, so a burst of API responses costs one round trip and one commit instead of
- * one each. Every caller still waits for the commit that stores its own response. If the batch fails
- * (one bad row fails the statement), each row is retried on its own, so one bad row fails only its
- * own request.
+ * one each; a lone request is a batch of one. Every caller still waits for the commit that stores its
+ * own response. If a batch fails (one bad row fails the statement), each row is retried on its own,
+ * so one bad row fails only its own request.
  */
 export class IngestBatcher {
   readonly #database: Database;
-  readonly #single: (values: unknown[]) => Promise<string | null>;
   #pending: { values: unknown[]; resolve: (id: string | null) => void; reject: (error: unknown) => void }[] =
     [];
   #scheduled = false;
 
-  constructor(database: Database, single: (values: unknown[]) => Promise<string | null>) {
+  constructor(database: Database) {
     this.#database = database;
-    this.#single = single;
   }
 
-  /** Stores one response (the INGEST_STATEMENT parameters); resolves with its id, or null on an idempotent repeat. */
+  /** Stores one response (the parameters listed in storeInOneStatement); resolves with its id, or null on an idempotent repeat. */
   store(values: unknown[]): Promise<string | null> {
     return new Promise((resolve, reject) => {
       this.#pending.push({ values, resolve, reject });
@@ -34,17 +32,21 @@ export class IngestBatcher {
     const batch = this.#pending.splice(0, 256);
     this.#scheduled = this.#pending.length > 0;
     if (this.#scheduled) setImmediate(() => this.#flush());
-    if (batch.length === 1) {
-      const [only] = batch;
-      this.#single(only.values).then(only.resolve, only.reject);
-      return;
-    }
     try {
       const stored = await this.#storeBatch(batch.map((b) => b.values));
       for (const entry of batch)
         entry.resolve(stored.has(entry.values[1] as string) ? (entry.values[1] as string) : null);
-    } catch {
-      for (const entry of batch) this.#single(entry.values).then(entry.resolve, entry.reject);
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
+      for (const entry of batch) {
+        this.#storeBatch([entry.values]).then(
+          (stored) => entry.resolve(stored.size ? (entry.values[1] as string) : null),
+          entry.reject,
+        );
+      }
     }
   }
 
@@ -158,7 +160,7 @@ const NAMES = [
   'dup_excludes',
 ];
 
-/** The batch form of INGEST_STATEMENT (ingest.ts): one row per response, from parallel arrays. */
+/** The statement that stores responses, one row per response from parallel arrays (parameters as in storeInOneStatement). */
 const BATCH_STATEMENT = `
 with input as (
   select * from unnest(${TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})
