@@ -70,6 +70,7 @@ export async function ingestBench(): Promise<BenchResult> {
         RAPPORT_DEMO_RESPONSES: '200',
         RAPPORT_DEMO_PASSWORD: PASSWORD,
         DATABASE_POOL_MAX: process.env.BENCH_POOL ?? '16',
+        RAPPORT_WORKERS: process.env.BENCH_WORKERS ?? '1',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },

@@ -21,7 +21,7 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
   return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
 }
 
-async function loadDemoIfEmpty(database: Database, config: Config, logger: Logger): Promise<void> {
+export async function loadDemoIfEmpty(database: Database, config: Config, logger: Logger): Promise<void> {
   if (!config.demoOnEmpty) return;
   const existing = await database.db.selectFrom('organisations').select('org_id').limit(1).executeTakeFirst();
   if (existing) return;

@@ -8,6 +8,7 @@ import { randomSecret } from '../identity/secrets.ts';
 import { createUser } from '../identity/users.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openConfiguredDatabase, startServer } from '../server.ts';
+import { isClusterWorker, startCluster, startClusterWorker } from '../serverCluster.ts';
 import { runTextCommand } from '../text/cli.ts';
 
 const USAGE = `rapport <command> [options]
@@ -58,8 +59,12 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = await runTextCommand(rest, { stdout: process.stdout, stderr: process.stderr });
     return;
   }
+  if (command === 'start' && config.workers > 1 && !isClusterWorker()) {
+    await startCluster(config);
+    return;
+  }
   if (command === 'start') {
-    const server = await startServer(config);
+    const server = isClusterWorker() ? await startClusterWorker(config) : await startServer(config);
     const stop = async () => {
       await server.close();
       process.exit(0);

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /**
  * Every setting Rapport reads from the environment, with its default. The README's configuration
  * table is written from this list; keep the two in step.
@@ -10,6 +12,8 @@ export interface Config {
   /** PGlite's data directory, or `memory` for a throw-away in-memory database. */
   dataDir: string;
   databasePoolMax: number;
+  /** Processes serving on one port (a Postgres server only); 1 serves from this process. */
+  workers: number;
   logLevel: string;
   /** Load the demo programme when the database is empty at start-up. */
   demoOnEmpty: boolean;
@@ -27,6 +31,11 @@ export const CONFIG_VARIABLES = [
   ['DATABASE_URL', '(unset)', 'Postgres connection string; unset runs the embedded PGlite database'],
   ['RAPPORT_DATA_DIR', './.rapport/data', 'PGlite data directory, or `memory` for an in-memory database'],
   ['DATABASE_POOL_MAX', '10', 'Connections to a Postgres server per process (PGlite always uses one)'],
+  [
+    'RAPPORT_WORKERS',
+    '1',
+    'Processes serving on the one port (needs DATABASE_URL); `auto` uses one per core',
+  ],
   ['LOG_LEVEL', 'info', 'pino log level (trace, debug, info, warn, error, silent)'],
   ['RAPPORT_DEMO', 'true', 'Load the demo programme on the first start of an empty database'],
   ['RAPPORT_DEMO_RESPONSES', '5000', 'Responses in the demo programme'],
@@ -57,6 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.RAPPORT_DATA_DIR || './.rapport/data',
     databasePoolMax: Math.max(1, integer('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX, 10)),
+    workers:
+      env.RAPPORT_WORKERS === 'auto'
+        ? availableParallelism()
+        : Math.max(1, integer('RAPPORT_WORKERS', env.RAPPORT_WORKERS, 1)),
     logLevel: env.LOG_LEVEL || 'info',
     demoOnEmpty: flag(env.RAPPORT_DEMO, true),
     demoResponses: integer('RAPPORT_DEMO_RESPONSES', env.RAPPORT_DEMO_RESPONSES, 5000),
