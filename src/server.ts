@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { loadDemo } from './demo/loadDemo.ts';
 import { buildApp } from './http/app.ts';
 import { randomSecret } from './identity/secrets.ts';
+import { createMailer } from './mail/mailer.ts';
 import type { Config } from './platform/config.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 
@@ -63,7 +64,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
       });
   }, 2000);
   foldTimer.unref();
-  const app = await buildApp({ database, config, logger });
+  const mailer = createMailer({
+    url: config.smtpUrl,
+    from: config.mailFrom,
+    ratePerSecond: config.mailRatePerSecond,
+  });
+  const app = await buildApp({ database, config, logger, mailer });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   logger.info({ url, engine: database.engine }, 'Rapport is listening');
@@ -76,6 +82,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       clearInterval(foldTimer);
       await app.close();
       await jobs.stop({ graceful: true, timeout: 5000 });
+      await mailer.close();
       await database.close();
     },
   };

@@ -16,6 +16,7 @@ import { auditRoutes } from '../audit/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { respondentRoutes } from '../respondent/routes.ts';
 import { ingestRoutes } from '../responses/ingestRoutes.ts';
@@ -32,7 +33,20 @@ import { badRequest, Problem, sendProblem, toProblem } from './problem.ts';
  * Builds the whole HTTP application; the server and the tests both use it. It only assembles: each
  * capability registers itself as a plugin with its routes and schemas.
  */
-export async function buildApp(context: AppContext): Promise<FastifyInstance> {
+export async function buildApp(
+  given: Omit<AppContext, 'mailer'> & { mailer?: Mailer },
+): Promise<FastifyInstance> {
+  // Without a mailer of its own, the app sends through the configured relay.
+  const context: AppContext = {
+    ...given,
+    mailer:
+      given.mailer ??
+      createMailer({
+        url: given.config.smtpUrl,
+        from: given.config.mailFrom,
+        ratePerSecond: given.config.mailRatePerSecond,
+      }),
+  };
   // pino's Logger and Fastify's base logger differ only in optional fields; Fastify accepts it at run time.
   const app = Fastify({
     loggerInstance: context.logger,
