@@ -24,6 +24,7 @@ import { responseRoutes } from '../responses/routes.ts';
 import { surveyManageRoutes } from '../surveys/manageRoutes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
 import { webRoutes } from '../web/routes.ts';
+import { webhookRoutes } from '../webhooks/routes.ts';
 import { widgetRoutes } from '../widget/routes.ts';
 import { authentication } from './authentication.ts';
 import type { AppContext } from './context.ts';
@@ -155,6 +156,7 @@ export async function buildApp(
       await api.register(responseRoutes, context);
       await api.register(auditRoutes, context);
       await api.register(analyticsRoutes, context);
+      await api.register(webhookRoutes, context);
     },
     { prefix: '/api/v1' },
   );
