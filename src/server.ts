@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { loadDemo } from './demo/loadDemo.ts';
 import { buildApp } from './http/app.ts';
 import { randomSecret } from './identity/secrets.ts';
+import { startInvitationWork } from './invitations/worker.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { Config } from './platform/config.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
@@ -70,6 +71,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     from: config.mailFrom,
     ratePerSecond: config.mailRatePerSecond,
   });
+  await startInvitationWork(jobs, { database, mailer, publicUrl: config.publicUrl });
   const app = await buildApp({ database, config, logger, mailer });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;

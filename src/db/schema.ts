@@ -359,7 +359,7 @@ export interface CrmEventsTable {
   touchpoint_id: string | null;
   attributes: Json<Record<string, unknown>>;
   idempotency_key: string | null;
-  decision: Json<unknown[]>;
+  decision: ColumnType<unknown[], string | undefined, string>;
 }
 
 export interface DistributionRulesTable {
@@ -380,6 +380,7 @@ export interface DistributionRulesTable {
   reminder_after_days: number | null;
   max_reminders: Generated<number>;
   link_valid_days: Generated<number>;
+  templates: ColumnType<InvitationTemplates, string | undefined, string>;
   created_at: Timestamp;
 }
 
@@ -421,3 +422,9 @@ export interface EmailSuppressionsTable {
   details: string | null;
   created_at: Timestamp;
 }
+
+/** Per-language invitation texts with `{{placeholders}}`; missing parts fall back to the built-in ones. */
+export type InvitationTemplates = Record<
+  string,
+  { subject?: string; text?: string; reminderSubject?: string; reminderText?: string }
+>;

@@ -13,8 +13,11 @@ import {
 import secureJson from 'secure-json-parse';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { eventRoutes } from '../events/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
+import { invitationRoutes } from '../invitations/routes.ts';
+import { unsubscribeRoutes } from '../invitations/unsubscribeRoutes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
@@ -142,6 +145,7 @@ export async function buildApp(
   await app.register(webRoutes, context);
   await app.register(respondentRoutes, context);
   await app.register(widgetRoutes, context);
+  await app.register(unsubscribeRoutes, context);
   await app.register(
     async (api) => {
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
@@ -157,6 +161,8 @@ export async function buildApp(
       await api.register(auditRoutes, context);
       await api.register(analyticsRoutes, context);
       await api.register(webhookRoutes, context);
+      await api.register(eventRoutes, context);
+      await api.register(invitationRoutes, context);
     },
     { prefix: '/api/v1' },
   );

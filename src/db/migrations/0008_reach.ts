@@ -112,6 +112,8 @@ create table distribution_rules (
   reminder_after_days int,
   max_reminders int not null default 0,
   link_valid_days int not null default 30,
+  -- Per-language overrides of the built-in invitation texts: { "it": { "subject": …, "text": … } }.
+  templates jsonb not null default '{}',
   created_at timestamptz not null default now(),
   primary key (org_id, rule_id),
   foreign key (org_id, survey_id) references surveys (org_id, survey_id)
