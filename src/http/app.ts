@@ -13,9 +13,13 @@ import {
 import secureJson from 'secure-json-parse';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { eventRoutes } from '../events/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
+import { invitationRoutes } from '../invitations/routes.ts';
+import { unsubscribeRoutes } from '../invitations/unsubscribeRoutes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { respondentRoutes } from '../respondent/routes.ts';
 import { ingestRoutes } from '../responses/ingestRoutes.ts';
@@ -23,6 +27,7 @@ import { responseRoutes } from '../responses/routes.ts';
 import { surveyManageRoutes } from '../surveys/manageRoutes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
 import { webRoutes } from '../web/routes.ts';
+import { webhookRoutes } from '../webhooks/routes.ts';
 import { widgetRoutes } from '../widget/routes.ts';
 import { authentication } from './authentication.ts';
 import type { AppContext } from './context.ts';
@@ -32,7 +37,20 @@ import { badRequest, Problem, sendProblem, toProblem } from './problem.ts';
  * Builds the whole HTTP application; the server and the tests both use it. It only assembles: each
  * capability registers itself as a plugin with its routes and schemas.
  */
-export async function buildApp(context: AppContext): Promise<FastifyInstance> {
+export async function buildApp(
+  given: Omit<AppContext, 'mailer'> & { mailer?: Mailer },
+): Promise<FastifyInstance> {
+  // Without a mailer of its own, the app sends through the configured relay.
+  const context: AppContext = {
+    ...given,
+    mailer:
+      given.mailer ??
+      createMailer({
+        url: given.config.smtpUrl,
+        from: given.config.mailFrom,
+        ratePerSecond: given.config.mailRatePerSecond,
+      }),
+  };
   // pino's Logger and Fastify's base logger differ only in optional fields; Fastify accepts it at run time.
   const app = Fastify({
     loggerInstance: context.logger,
@@ -127,6 +145,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   await app.register(webRoutes, context);
   await app.register(respondentRoutes, context);
   await app.register(widgetRoutes, context);
+  await app.register(unsubscribeRoutes, context);
   await app.register(
     async (api) => {
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
@@ -141,6 +160,9 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       await api.register(responseRoutes, context);
       await api.register(auditRoutes, context);
       await api.register(analyticsRoutes, context);
+      await api.register(webhookRoutes, context);
+      await api.register(eventRoutes, context);
+      await api.register(invitationRoutes, context);
     },
     { prefix: '/api/v1' },
   );

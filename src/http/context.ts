@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { Config } from '../platform/config.ts';
 import type { Logger } from '../platform/logger.ts';
 
@@ -7,4 +8,6 @@ export interface AppContext {
   database: Database;
   config: Config;
   logger: Logger;
+  /** Outgoing mail (SMTP_URL, MAIL_FROM). */
+  mailer: Mailer;
 }

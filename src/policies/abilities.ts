@@ -16,6 +16,11 @@ export const ACTIONS = [
   'users:manage',
   'tokens:manage',
   'audit:read',
+  'integrations:manage',
+  'events:write',
+  'events:read',
+  'distribution:manage',
+  'invitations:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,8 +36,16 @@ const everyRead: Action[] = [
 const GRANTS: Record<Role, readonly Action[]> = {
   owner: ACTIONS,
   admin: ACTIONS,
-  analyst: [...everyRead, 'surveys:manage', 'responses:write'],
-  manager: everyRead,
+  analyst: [
+    ...everyRead,
+    'surveys:manage',
+    'responses:write',
+    'events:write',
+    'events:read',
+    'distribution:manage',
+    'invitations:read',
+  ],
+  manager: [...everyRead, 'events:read', 'invitations:read'],
   agent: ['organisation:read', 'units:read', 'accounts:read', 'surveys:read'],
   viewer: everyRead,
 };

@@ -11,6 +11,20 @@ export function newPersonalToken(orgId: string): { token: string; tokenHash: str
   return { token, tokenHash: sha256(secret.toString('base64url')) };
 }
 
+/**
+ * A personal token derived from the organisation's signing key and a purpose (an invitation id):
+ * the same format as a random one, reproducible for reminders without storing the token itself.
+ */
+export function derivedPersonalToken(
+  orgId: string,
+  signingKey: string,
+  purpose: string,
+): { token: string; tokenHash: string } {
+  const secret = createHmac('sha256', signingKey).update(`personal-token:${purpose}`).digest();
+  const token = Buffer.concat([Buffer.from(orgId.replaceAll('-', ''), 'hex'), secret]).toString('base64url');
+  return { token, tokenHash: sha256(secret.toString('base64url')) };
+}
+
 export function readPersonalToken(token: string): { orgId: string; tokenHash: string } | null {
   if (!/^[A-Za-z0-9_-]{64}$/.test(token)) return null;
   const bytes = Buffer.from(token, 'base64url');
