@@ -37,13 +37,25 @@ function headerText(parsed: ParsedMail, name: string): string | undefined {
  * A real SMTP server on a random local port (no TLS, no authentication) that keeps every message it
  * accepts, parsed with mailparser, so tests assert on what a relay would really receive.
  */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer(
+  options: { refuseRecipients?: (address: string) => boolean } = {},
+): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      // A relay that knows the mailbox does not exist refuses it permanently (550).
+      if (options.refuseRecipients?.(address.address)) {
+        const refusal = new Error('Mailbox unavailable') as Error & { responseCode: number };
+        refusal.responseCode = 550;
+        callback(refusal);
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -412,6 +412,8 @@ export interface InvitationsTable {
   last_sent_at: Date | string | null;
   responded_at: Date | string | null;
   error: string | null;
+  claimed_until: Date | string | null;
+  send_attempts: Generated<number>;
   created_at: Timestamp;
 }
 

@@ -314,6 +314,66 @@ describeEachEngine('events, distribution rules and email invitations', (database
     expect(mailTo(p.contacts.anna.email)).toHaveLength(1);
   });
 
+  it('sends once when two runs of the same job race', async () => {
+    const p = await programme('race');
+    const now = new Date();
+    const { decisions } = await p.event('bruno', now);
+    const invitationId = decisions[0].invited ? decisions[0].invitationId : '';
+    const job = { orgId: p.org.orgId, invitationId, reminder: 0 };
+    const at = new Date(now.getTime() + 3_600_000);
+    const outcomes = await Promise.all([sendInvitation(send, job, at), sendInvitation(send, job, at)]);
+    expect(outcomes.sort()).toEqual(['sent', 'skipped']);
+    await smtp.waitFor(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(mailTo(p.contacts.bruno.email)).toHaveLength(1);
+  });
+
+  it('tries again later after a transient SMTP failure; a refused mailbox fails the invitation', async () => {
+    const p = await programme('retry');
+    const now = new Date();
+    const anna = (await p.event('anna', now)).decisions[0];
+    const bruno = (await p.event('bruno', now)).decisions[0];
+    const annaId = anna.invited ? anna.invitationId : '';
+    const brunoId = bruno.invited ? bruno.invitationId : '';
+    const at = new Date(now.getTime() + 3_600_000);
+    // Nothing listens on this port: the connection is refused, which is worth another try.
+    const unreachable = createMailer({ url: 'smtp://127.0.0.1:9', from: 'Rapport <surveys@rapport.test>' });
+    const job = { orgId: p.org.orgId, invitationId: annaId, reminder: 0 };
+    expect(await sendInvitation({ ...send, mailer: unreachable }, job, at)).toBe('retrying');
+    await unreachable.close();
+    const waiting = await invitation(p.org.orgId, annaId);
+    expect(waiting).toMatchObject({ status: 'queued', claimed_until: null, send_attempts: 1 });
+    expect(waiting.error).toBeTruthy();
+    // Beside the original job (due an hour after the event), a retry due in about a minute.
+    const jobs = await sendJobs(annaId);
+    expect(jobs).toHaveLength(2);
+    const soon = jobs.filter(
+      (j) => Math.abs(new Date(j.startAfter).getTime() - Date.now() - 60_000) < 30_000,
+    );
+    expect(soon).toHaveLength(1);
+    // The retry, with the relay back, sends.
+    expect(await sendInvitation(send, job, at)).toBe('sent');
+    expect(await invitation(p.org.orgId, annaId)).toMatchObject({
+      status: 'sent',
+      send_attempts: 0,
+      error: null,
+    });
+
+    const refusing = await startSmtpServer({ refuseRecipients: (address) => address.startsWith('bruno.') });
+    const refused = createMailer({ url: refusing.url, from: 'Rapport <surveys@rapport.test>' });
+    try {
+      const brunoJob = { orgId: p.org.orgId, invitationId: brunoId, reminder: 0 };
+      expect(await sendInvitation({ ...send, mailer: refused }, brunoJob, at)).toBe('failed');
+      const failed = await invitation(p.org.orgId, brunoId);
+      expect(failed.status).toBe('failed');
+      expect(failed.error).toMatch(/550|unavailable/i);
+      expect(refusing.received).toHaveLength(0);
+    } finally {
+      await refused.close();
+      await refusing.close();
+    }
+  });
+
   it('reminds at most the configured number of times, and never after a response', async () => {
     const p = await programme('remind');
     const now = new Date();

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { type Database, transaction } from '../db/database.ts';
 import { enqueueIn } from '../db/jobs.ts';
+import type { Schema } from '../db/schema.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { derivedPersonalToken } from '../surveys/surveyLinks.ts';
 import { INVITATION_SEND_QUEUE, type SendJob } from './planInvitations.ts';
@@ -13,7 +14,10 @@ export interface SendContext {
   publicUrl: string;
 }
 
-export type SendOutcome = 'sent' | 'skipped' | 'responded' | 'cancelled' | 'failed';
+export type SendOutcome = 'sent' | 'skipped' | 'responded' | 'cancelled' | 'failed' | 'retrying';
+
+/** A transient SMTP failure is tried again this many times in all, waiting 1, 2, 4… minutes. */
+export const MAX_SEND_ATTEMPTS = 5;
 
 /**
  * Sends an invitation (reminder 0) or its n-th reminder when its job comes due. Nothing goes out to
@@ -81,6 +85,7 @@ export async function sendInvitation(
       .set({
         status,
         error,
+        claimed_until: null,
         ...(status === 'responded' ? { responded_at: row.used_at } : {}),
       })
       .where('org_id', '=', job.orgId)
@@ -105,6 +110,20 @@ export async function sendInvitation(
     if (job.reminder === 0) await settle('cancelled', stop);
     return job.reminder === 0 ? 'cancelled' : 'skipped';
   }
+
+  // Claim the send: of two runs of this job at the same moment, only one passes this update. A
+  // claim left by a crashed process expires, so the send is not lost either.
+  const claim = await database.db
+    .updateTable('invitations')
+    .set({ claimed_until: sql`now() + interval '10 minutes'`, send_attempts: sql`send_attempts + 1` })
+    .where('org_id', '=', job.orgId)
+    .where('invitation_id', '=', job.invitationId)
+    .where('status', '=', wanted)
+    .where('reminders_sent', '<', Math.max(job.reminder, 1))
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', sql<Date>`now()`)]))
+    .returning('send_attempts')
+    .executeTakeFirst();
+  if (!claim) return 'skipped';
 
   const { token } = derivedPersonalToken(job.orgId, row.signing_key, job.invitationId);
   const surveyLink = new URL(`/s/${token}`, context.publicUrl).toString();
@@ -141,8 +160,22 @@ export async function sendInvitation(
     }));
   } catch (error) {
     const reason = (error as Error).message.slice(0, 500);
-    if (job.reminder === 0) await settle('failed', reason);
-    return 'failed';
+    // 5xx SMTP replies are permanent (the address or the message is refused); anything else
+    // (a dropped connection, 4xx) is worth another try later.
+    const code = (error as { responseCode?: unknown }).responseCode;
+    const permanent = typeof code === 'number' && code >= 500;
+    if (permanent || claim.send_attempts >= MAX_SEND_ATTEMPTS) {
+      if (job.reminder === 0) await settle('failed', reason);
+      else await release(database, job, reason);
+      return 'failed';
+    }
+    await transaction(database, async (trx) => {
+      await release(trx, job, reason);
+      await enqueueIn(trx, INVITATION_SEND_QUEUE, job, {
+        startAfter: new Date(Date.now() + 60_000 * 2 ** (claim.send_attempts - 1)),
+      });
+    });
+    return 'retrying';
   }
   const nextReminder = job.reminder + 1;
   const remind =
@@ -152,8 +185,8 @@ export async function sendInvitation(
       .updateTable('invitations')
       .set(
         job.reminder === 0
-          ? { status: 'sent', sent_at: now, last_sent_at: now, message_id: messageId }
-          : { reminders_sent: job.reminder, last_sent_at: now, message_id: messageId },
+          ? { status: 'sent', sent_at: now, last_sent_at: now, message_id: messageId, ...sendDone }
+          : { reminders_sent: job.reminder, last_sent_at: now, message_id: messageId, ...sendDone },
       )
       .where('org_id', '=', job.orgId)
       .where('invitation_id', '=', job.invitationId)
@@ -168,4 +201,17 @@ export async function sendInvitation(
     }
   });
   return 'sent';
+}
+
+const sendDone = { claimed_until: null, send_attempts: 0, error: null };
+
+/** Gives the claim back after a failed attempt, noting why. */
+async function release(db: Database | Transaction<Schema>, job: SendJob, reason: string) {
+  const executor = 'db' in db ? db.db : db;
+  await executor
+    .updateTable('invitations')
+    .set({ claimed_until: null, error: reason })
+    .where('org_id', '=', job.orgId)
+    .where('invitation_id', '=', job.invitationId)
+    .execute();
 }

@@ -140,6 +140,9 @@ create table invitations (
   last_sent_at timestamptz,
   responded_at timestamptz,
   error text,
+  -- A send in progress: set by the one job that may send now, so two runs of a job never both send.
+  claimed_until timestamptz,
+  send_attempts int not null default 0,
   created_at timestamptz not null default now(),
   primary key (org_id, invitation_id),
   foreign key (org_id, contact_id) references contacts (org_id, contact_id),
