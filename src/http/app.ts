@@ -14,6 +14,7 @@ import secureJson from 'secure-json-parse';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
+import { hierarchyRoutes } from '../hierarchy/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       );
       await api.register(identityRoutes, context);
       await api.register(organisationRoutes, context);
+      await api.register(hierarchyRoutes, context);
       await api.register(journeyRoutes, context);
       await api.register(surveyRoutes, context);
       await api.register(surveyManageRoutes, context);

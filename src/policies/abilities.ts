@@ -16,6 +16,8 @@ export const ACTIONS = [
   'users:manage',
   'tokens:manage',
   'audit:read',
+  'hierarchy:manage',
+  'accounts:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -32,7 +34,8 @@ const GRANTS: Record<Role, readonly Action[]> = {
   owner: ACTIONS,
   admin: ACTIONS,
   analyst: [...everyRead, 'surveys:manage', 'responses:write'],
-  manager: everyRead,
+  // Managers run their own part of the organisation: writes are limited to their subtree by scope.
+  manager: [...everyRead, 'hierarchy:manage', 'accounts:manage'],
   agent: ['organisation:read', 'units:read', 'accounts:read', 'surveys:read'],
   viewer: everyRead,
 };
