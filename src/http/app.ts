@@ -13,6 +13,7 @@ import {
 import secureJson from 'secure-json-parse';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { customerRoutes } from '../customers/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { hierarchyRoutes } from '../hierarchy/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
@@ -136,6 +137,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       await api.register(identityRoutes, context);
       await api.register(organisationRoutes, context);
       await api.register(hierarchyRoutes, context);
+      await api.register(customerRoutes, context);
       await api.register(journeyRoutes, context);
       await api.register(surveyRoutes, context);
       await api.register(surveyManageRoutes, context);
