@@ -21,7 +21,7 @@ async function unitPath(trx: Trx, orgId: string, unitId: string | null): Promise
 async function ownedInScope(trx: Trx, actor: ScopedActor, unitId: string | null): Promise<boolean> {
   if (actor.unitPath === null) return true;
   const path = await unitPath(trx, actor.orgId, unitId);
-  return path !== null && path.startsWith(actor.unitPath);
+  return path?.startsWith(actor.unitPath) ?? false;
 }
 
 /** An account in the actor's scope, locked until the transaction ends; 404 otherwise. */
