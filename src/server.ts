@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { loadDemo } from './demo/loadDemo.ts';
 import { buildApp } from './http/app.ts';
 import { randomSecret } from './identity/secrets.ts';
+import { workImports } from './imports/importJobs.ts';
 import type { Config } from './platform/config.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 
@@ -46,6 +47,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const jobs = createJobQueue(database);
   jobs.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   await jobs.start();
+  await workImports(jobs, database);
   // Rollups fold the queue of new responses every two seconds; readers add what is still queued, so
   // figures are exact in between. Several processes may fold at once (SKIP LOCKED).
   let folding = false;
@@ -63,7 +65,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       });
   }, 2000);
   foldTimer.unref();
-  const app = await buildApp({ database, config, logger });
+  const app = await buildApp({ database, config, logger, jobs });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   logger.info({ url, engine: database.engine }, 'Rapport is listening');

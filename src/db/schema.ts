@@ -309,7 +309,7 @@ export interface ImportRowsTable {
   import_id: string;
   line: number;
   data: Json<Record<string, unknown>>;
-  error: string | null;
+  errors: Json<{ column?: string; message: string }[]> | null;
   target_id: string | null;
 }
 

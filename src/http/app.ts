@@ -17,6 +17,7 @@ import { customerRoutes } from '../customers/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { hierarchyRoutes } from '../hierarchy/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
+import { importRoutes } from '../imports/routes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { respondentRoutes } from '../respondent/routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       await api.register(organisationRoutes, context);
       await api.register(hierarchyRoutes, context);
       await api.register(customerRoutes, context);
+      await api.register(importRoutes, context);
       await api.register(journeyRoutes, context);
       await api.register(surveyRoutes, context);
       await api.register(surveyManageRoutes, context);

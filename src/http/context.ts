@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import type { PgBoss } from '../db/jobs.ts';
 import type { Config } from '../platform/config.ts';
 import type { Logger } from '../platform/logger.ts';
 
@@ -7,4 +8,6 @@ export interface AppContext {
   database: Database;
   config: Config;
   logger: Logger;
+  /** The job queue, for routes that hand work to the background (absent: such routes answer 503). */
+  jobs?: PgBoss;
 }

@@ -50,13 +50,13 @@ create table import_file_chunks (
   foreign key (org_id, import_id) references import_jobs (org_id, import_id) on delete cascade
 );
 
--- One parsed row of an import: its normalised fields, or why it was refused.
+-- One parsed row of an import: its normalised fields, or why it was refused ([{column, message}]).
 create table import_rows (
   org_id uuid not null,
   import_id uuid not null,
   line int not null,
   data jsonb not null default '{}',
-  error text,
+  errors jsonb,
   target_id uuid,
   primary key (org_id, import_id, line),
   foreign key (org_id, import_id) references import_jobs (org_id, import_id) on delete cascade
