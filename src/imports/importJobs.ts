@@ -52,7 +52,7 @@ export async function runQueuedImport(database: Database, data: ImportJobData): 
     .where('import_jobs.import_id', '=', data.importId)
     .executeTakeFirst();
   // Gone, or already run by an earlier delivery of the same job.
-  if (!job || job.status !== 'queued') return;
+  if (job?.status !== 'queued') return;
   const actor: ScopedActor = {
     orgId: job.org_id,
     userId: job.actor_user_id,
