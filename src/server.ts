@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { loadDemo } from './demo/loadDemo.ts';
 import { buildApp } from './http/app.ts';
 import { randomSecret } from './identity/secrets.ts';
+import { workImports } from './imports/importJobs.ts';
 import { startInvitationWork } from './invitations/worker.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { Config } from './platform/config.ts';
@@ -49,6 +50,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const jobs = await startJobQueue(database);
   jobs.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   const webhookWork = await startWebhookWork(jobs, database, logger);
+  await workImports(jobs, database);
   // Rollups fold the queue of new responses every two seconds; readers add what is still queued, so
   // figures are exact in between. Several processes may fold at once (SKIP LOCKED).
   let folding = false;
@@ -72,7 +74,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ratePerSecond: config.mailRatePerSecond,
   });
   await startInvitationWork(jobs, { database, mailer, publicUrl: config.publicUrl });
-  const app = await buildApp({ database, config, logger, mailer });
+  const app = await buildApp({ database, config, logger, mailer, jobs });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   logger.info({ url, engine: database.engine }, 'Rapport is listening');

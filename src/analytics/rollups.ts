@@ -164,3 +164,34 @@ export async function rebuildRollups(database: Database, orgId: string): Promise
     return Number(result.numAffectedRows ?? 0n);
   });
 }
+
+/**
+ * Recomputes the account rollups of some accounts after their responses changed hands (an account
+ * or contact merge). The cells must equal what folding has already added: the responses as they
+ * now stand, minus whatever is still queued (the next fold adds that).
+ */
+export async function recomputeAccountRollups(
+  trx: Transaction<Schema>,
+  orgId: string,
+  accountIds: string[],
+): Promise<void> {
+  if (accountIds.length === 0) return;
+  const ids = sql`${`{${accountIds.join(',')}}`}::uuid[]`;
+  await sql`delete from rollup_account_monthly where org_id = ${orgId} and account_id = any(${ids})`.execute(
+    trx,
+  );
+  await sql`
+    with counted as (
+      select 1 as sign, response_id from responses
+      where org_id = ${orgId} and account_id = any(${ids}) and status = 'complete' and not excluded
+      union all
+      select -q.sign, q.response_id from rollup_queue q where q.org_id = ${orgId}
+    ),
+    account_cells as (
+      select ${sql.raw(accountCellsSelect('s.sign'))}
+      from counted s join responses r on r.org_id = ${orgId} and r.response_id = s.response_id ${sql.raw(CONTACT_JOIN)}
+      where r.account_id = any(${ids})
+      group by 1, 2, 3, 4, 5
+    )
+    ${sql.raw(accountInsert)}`.execute(trx);
+}

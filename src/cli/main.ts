@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { loadDemo } from '../demo/loadDemo.ts';
 import { randomSecret } from '../identity/secrets.ts';
 import { createUser } from '../identity/users.ts';
+import { runImportCommand } from '../imports/importCommand.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openConfiguredDatabase, startServer } from '../server.ts';
 import { isClusterWorker, startCluster, startClusterWorker } from '../serverCluster.ts';
@@ -23,6 +24,10 @@ Commands:
   rollups rebuild [--org SLUG]  Recompute the analytics rollups from the responses
   text train | classify --in FILE.jsonl [--json] | evaluate
                                 The offline text engine (Forces, sentiment, emotions, topics)
+  import accounts|contacts FILE [--mapping M] [--dry-run] [--skip-bad-rows] [--org SLUG]
+                                Import accounts or contacts from CSV or XLSX (rapport import --help)
+  import units FILE [--dry-run] [--skip-bad-rows]
+                                Import the unit tree from CSV (a path column, or one column per level)
   analyze nps|drivers|segments --csv FILE …
                                 Reproduce a figure from an export (rapport analyze --help)
 
@@ -98,6 +103,12 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(
         `${JSON.stringify({ ...result, seconds: (Date.now() - started) / 1000, owner: 'owner@demo.rapport.dev', password })}\n`,
       );
+    } else if (command === 'import') {
+      await migrateToLatest(database);
+      process.exitCode = await runImportCommand(rest, database, {
+        stdout: process.stdout,
+        stderr: process.stderr,
+      });
     } else if (command === 'rollups' && rest[0] === 'rebuild') {
       const { values } = parseArgs({ args: rest.slice(1), options: { org: { type: 'string' } } });
       await migrateToLatest(database);

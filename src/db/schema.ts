@@ -263,6 +263,56 @@ export interface RollupDailyTable {
   cell_key: string;
 }
 
+export type ImportKind = 'accounts' | 'contacts';
+export type ImportStatus =
+  | 'uploaded'
+  | 'queued'
+  | 'validating'
+  | 'validated'
+  | 'committing'
+  | 'completed'
+  | 'failed';
+
+export interface ImportJobsTable {
+  org_id: string;
+  import_id: Generated<string>;
+  kind: ImportKind;
+  format: 'csv' | 'xlsx';
+  file_name: string | null;
+  idempotency_key: string | null;
+  status: Generated<ImportStatus>;
+  mapping: Json<Record<string, string>> | null;
+  dry_run: Generated<boolean>;
+  skip_bad_rows: Generated<boolean>;
+  columns: Json<string[]>;
+  total: Generated<number>;
+  done: Generated<number>;
+  bad_rows: Generated<number>;
+  summary: ColumnType<Record<string, number>, string | undefined, string>;
+  failure: string | null;
+  actor_user_id: string | null;
+  actor_token_id: string | null;
+  actor_unit_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ImportFileChunksTable {
+  org_id: string;
+  import_id: string;
+  seq: number;
+  bytes: Buffer;
+}
+
+export interface ImportRowsTable {
+  org_id: string;
+  import_id: string;
+  line: number;
+  data: Json<Record<string, unknown>>;
+  errors: Json<{ column?: string; message: string }[]> | null;
+  target_id: string | null;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   org_units: OrgUnitsTable;
@@ -294,6 +344,9 @@ export interface Schema {
   distribution_rules: DistributionRulesTable;
   invitations: InvitationsTable;
   email_suppressions: EmailSuppressionsTable;
+  import_jobs: ImportJobsTable;
+  import_file_chunks: ImportFileChunksTable;
+  import_rows: ImportRowsTable;
 }
 
 export interface WebhookEndpointsTable {

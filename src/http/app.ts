@@ -13,9 +13,12 @@ import {
 import secureJson from 'secure-json-parse';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { customerRoutes } from '../customers/routes.ts';
 import { eventRoutes } from '../events/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
+import { hierarchyRoutes } from '../hierarchy/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
+import { importRoutes } from '../imports/routes.ts';
 import { invitationRoutes } from '../invitations/routes.ts';
 import { unsubscribeRoutes } from '../invitations/unsubscribeRoutes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
@@ -153,6 +156,9 @@ export async function buildApp(
       );
       await api.register(identityRoutes, context);
       await api.register(organisationRoutes, context);
+      await api.register(hierarchyRoutes, context);
+      await api.register(customerRoutes, context);
+      await api.register(importRoutes, context);
       await api.register(journeyRoutes, context);
       await api.register(surveyRoutes, context);
       await api.register(surveyManageRoutes, context);

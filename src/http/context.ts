@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import type { PgBoss } from '../db/jobs.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Config } from '../platform/config.ts';
 import type { Logger } from '../platform/logger.ts';
@@ -10,4 +11,6 @@ export interface AppContext {
   logger: Logger;
   /** Outgoing mail (SMTP_URL, MAIL_FROM). */
   mailer: Mailer;
+  /** The job queue, for routes that hand work to the background (absent: such routes answer 503). */
+  jobs?: PgBoss;
 }

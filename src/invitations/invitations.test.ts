@@ -28,7 +28,7 @@ describeEachEngine('events, distribution rules and email invitations', (database
   beforeAll(async () => {
     smtp = await startSmtpServer();
     mailer = createMailer({ url: smtp.url, from: 'Rapport <surveys@rapport.test>' });
-    app = await testApp(database(), mailer);
+    app = await testApp(database(), { mailer });
     send = { database: database(), mailer, publicUrl: PUBLIC_URL };
   });
   afterAll(async () => {

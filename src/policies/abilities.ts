@@ -21,6 +21,8 @@ export const ACTIONS = [
   'events:read',
   'distribution:manage',
   'invitations:read',
+  'hierarchy:manage',
+  'accounts:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,7 +47,8 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'distribution:manage',
     'invitations:read',
   ],
-  manager: [...everyRead, 'events:read', 'invitations:read'],
+  // Managers run their own part of the organisation: writes are limited to their subtree by scope.
+  manager: [...everyRead, 'events:read', 'invitations:read', 'hierarchy:manage', 'accounts:manage'],
   agent: ['organisation:read', 'units:read', 'accounts:read', 'surveys:read'],
   viewer: everyRead,
 };
