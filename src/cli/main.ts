@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { loadDemo } from '../demo/loadDemo.ts';
 import { randomSecret } from '../identity/secrets.ts';
 import { createUser } from '../identity/users.ts';
+import { isTransferCommand, runTransferCommand, TRANSFER_USAGE } from '../imports/cli.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openConfiguredDatabase, startServer } from '../server.ts';
 import { runTextCommand } from '../text/cli.ts';
@@ -24,6 +25,7 @@ Commands:
                                 The offline text engine (Forces, sentiment, emotions, topics)
   analyze nps|drivers|segments --csv FILE …
                                 Reproduce a figure from an export (rapport analyze --help)
+${TRANSFER_USAGE}
 
 Configuration comes from the environment: see the README's configuration table.`;
 
@@ -93,6 +95,12 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(
         `${JSON.stringify({ ...result, seconds: (Date.now() - started) / 1000, owner: 'owner@demo.rapport.dev', password })}\n`,
       );
+    } else if (isTransferCommand(command, rest)) {
+      await migrateToLatest(database);
+      process.exitCode = await runTransferCommand(command, rest, database, {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      });
     } else if (command === 'rollups' && rest[0] === 'rebuild') {
       const { values } = parseArgs({ args: rest.slice(1), options: { org: { type: 'string' } } });
       await migrateToLatest(database);
