@@ -108,7 +108,8 @@ describeEachEngine('response export', (db) => {
     const target = (await importTarget(database, org.orgId, { slug }))!;
     await importResponses(database, target, fixture('limesurvey.csv'), { format: 'limesurvey' });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await exported(database, { orgId: org.orgId, unitPath: null }, target, 'xlsx'));
+    const bytes = await exported(database, { orgId: org.orgId, unitPath: null }, target, 'xlsx');
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = workbook.getWorksheet('Responses')!;
     expect(sheet.rowCount).toBe(5);
     const header = sheet.getRow(1).values as unknown[];
