@@ -113,6 +113,19 @@ function scalarReader(question: Question): ScalarReader {
   }
 }
 
+/** A reader that remembers its answers: coded columns repeat a handful of values a million times. */
+function remembered(read: ScalarReader): ScalarReader {
+  const known = new Map<string, ReturnType<ScalarReader>>();
+  return (raw) => {
+    let result = known.get(raw);
+    if (result === undefined) {
+      result = read(raw);
+      if (known.size < 512) known.set(raw, result);
+    }
+    return result;
+  };
+}
+
 /** How one mapped column contributes to a row's answers. */
 type CellStep = (raw: string, row: RowAnswers, parts: Map<string, unknown>) => void;
 
@@ -173,7 +186,7 @@ function cellStep(
       parts.set(id, picked);
     };
   }
-  const read = scalarReader(question);
+  const read = question.type === 'text' ? scalarReader(question) : remembered(scalarReader(question));
   return (raw, row) => {
     const result = read(raw);
     if ('problem' in result) row.problems.push(where(result.problem));

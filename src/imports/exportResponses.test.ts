@@ -109,7 +109,9 @@ describeEachEngine('response export', (db) => {
     await importResponses(database, target, fixture('limesurvey.csv'), { format: 'limesurvey' });
     const workbook = new ExcelJS.Workbook();
     const bytes = await exported(database, { orgId: org.orgId, unitPath: null }, target, 'xlsx');
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
     const sheet = workbook.getWorksheet('Responses')!;
     expect(sheet.rowCount).toBe(5);
     const header = sheet.getRow(1).values as unknown[];

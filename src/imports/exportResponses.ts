@@ -4,7 +4,15 @@ import ExcelJS from 'exceljs';
 import { to as copyTo } from 'pg-copy-streams';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../policies/actor.ts';
-import { csvField, type ExportColumnSpec, exportColumns, exportHeader } from './exportColumns.ts';
+import { CsvSplitter } from './csvSplitter.ts';
+import {
+  EXPORT_SELECT,
+  type ExportColumnSpec,
+  type ExportRow,
+  exportColumns,
+  exportHeader,
+  exportLine,
+} from './exportColumns.ts';
 import type { ImportTarget } from './importResponses.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -31,18 +39,9 @@ function scopeCondition(scope: ExportScope, surveyId: string): string {
   return where;
 }
 
-function selectList(columns: readonly ExportColumnSpec[]): string {
-  return columns.map((c, i) => `${c.sql} as c${i}`).join(', ');
-}
-
-/** Pages of rows as text cells, in submission order (both engines; XLSX and PGlite use it). */
-async function* pagedRows(
-  database: Database,
-  where: string,
-  columns: readonly ExportColumnSpec[],
-): AsyncGenerator<(string | null)[][]> {
+/** Pages of responses in submission order, by keyset (PGlite, and the XLSX writer on both engines). */
+async function* pagedRows(database: Database, where: string): AsyncGenerator<ExportRow[]> {
   let after: { at: Date; id: string } | null = null;
-  const select = selectList(columns);
   for (;;) {
     const params: unknown[] = [];
     let keyset = '';
@@ -51,12 +50,12 @@ async function* pagedRows(
       keyset = ' and (r.submitted_at, r.response_id) > ($1, $2::uuid)';
     }
     const { rows } = await database.pool.query(
-      `select r.submitted_at as k_at, r.response_id as k_id, ${select} from responses r where ${where}${keyset}
-       order by r.submitted_at, r.response_id limit ${PAGE}`,
+      `select r.submitted_at as k_at, r.response_id as k_id, array[${EXPORT_SELECT}] as fields
+       from responses r where ${where}${keyset} order by r.submitted_at, r.response_id limit ${PAGE}`,
       params,
     );
     if (rows.length === 0) return;
-    yield rows.map((row) => columns.map((_, i) => row[`c${i}`] as string | null));
+    yield rows.map((row) => ({ fields: row.fields, answers: JSON.parse(row.fields[7]) }));
     const last = rows[rows.length - 1];
     after = { at: last.k_at, id: last.k_id };
     if (rows.length < PAGE) return;
@@ -65,8 +64,8 @@ async function* pagedRows(
 
 /**
  * A survey's responses as CSV (three header rows like a current Qualtrics export, so the file reads
- * back in): on a Postgres server the database writes the rows itself through COPY TO; on PGlite
- * pages are read by keyset and formatted here. Memory stays constant either way.
+ * back in). On a Postgres server the rows come through COPY TO (the database streams, this thread
+ * formats, both at once); on PGlite pages are read by keyset. Memory stays constant either way.
  */
 async function* csvChunks(
   database: Database,
@@ -81,17 +80,28 @@ async function* csvChunks(
     try {
       const copy = client.query(
         copyTo(
-          `COPY (select ${selectList(columns)} from responses r where ${where} order by r.submitted_at, r.response_id) TO STDOUT WITH (FORMAT csv)`,
+          `COPY (select ${EXPORT_SELECT} from responses r where ${where} order by r.submitted_at, r.response_id) TO STDOUT WITH (FORMAT csv)`,
         ),
       );
-      for await (const chunk of copy) yield chunk as Buffer;
+      const splitter = new CsvSplitter();
+      const decoder = new TextDecoder();
+      const format = (records: { fields: string[] }[]) => {
+        let text = '';
+        // COPY writes NULL as an empty unquoted field; only the start date can be one.
+        for (const { fields } of records)
+          text += exportLine(columns, { fields, answers: JSON.parse(fields[7]) });
+        return Buffer.from(text);
+      };
+      for await (const chunk of copy)
+        yield format(splitter.push(decoder.decode(chunk as Buffer, { stream: true })));
+      yield format(splitter.push(decoder.decode(), true));
     } finally {
       client.release();
     }
     return;
   }
-  for await (const page of pagedRows(database, where, columns)) {
-    yield Buffer.from(page.map((cells) => `${cells.map(csvField).join(',')}\n`).join(''));
+  for await (const page of pagedRows(database, where)) {
+    yield Buffer.from(page.map((row) => exportLine(columns, row)).join(''));
   }
 }
 
@@ -115,9 +125,16 @@ async function writeXlsx(
   sheet.addRow(columns.map((c) => c.name)).commit();
   sheet.addRow(columns.map((c) => c.label)).commit();
   sheet.addRow(columns.map((c) => JSON.stringify({ ImportId: c.importId }))).commit();
-  for await (const page of pagedRows(database, where, columns)) {
-    for (const cells of page)
-      sheet.addRow(cells.map((cell) => (cell !== null && NUMBER.test(cell) ? Number(cell) : cell))).commit();
+  for await (const page of pagedRows(database, where)) {
+    for (const row of page)
+      sheet
+        .addRow(
+          columns.map((column) => {
+            const cell = column.cell(row);
+            return cell !== null && NUMBER.test(cell) ? Number(cell) : cell;
+          }),
+        )
+        .commit();
   }
   sheet.commit();
   await workbook.commit();

@@ -27,8 +27,9 @@ export interface StoreOptions {
 class DryRunDone extends Error {}
 
 const WORKER_BATCH = 2000;
-const WORKER_CREDITS = 6;
-const CHUNK = 20_000;
+const WORKER_CREDITS = 8;
+const LANES = 2;
+const LANE_CHUNK = 10_000;
 const ALREADY = 'already imported';
 
 /** Keys of this chunk already stored (by an earlier import, or earlier in this file). */
@@ -61,10 +62,11 @@ async function queueForRollups(client: pg.PoolClient, orgId: string, ids: string
 }
 
 /**
- * Stores an export's responses in one transaction on one connection, so a file that turns out to
- * be malformed half-way changes nothing. On a Postgres server a worker thread parses and converts
- * while this thread streams COPY; on PGlite the rows go in batches through json_populate_recordset.
- * Every stored response is queued for the rollups in the same transaction.
+ * Stores an export's responses so that a file found malformed half-way changes nothing: nothing
+ * commits before the last row was read. On a Postgres server a worker thread parses and converts
+ * while this thread streams COPY over two connections; on PGlite the rows go in batches through
+ * json_populate_recordset in one transaction. Every stored response is queued for the rollups in
+ * the transaction that stores it.
  */
 export async function storeImport(
   database: Database,
@@ -72,24 +74,39 @@ export async function storeImport(
   source: ImportSource,
   options: StoreOptions,
 ): Promise<StoreOutcome> {
-  const client = await database.pool.connect();
   const outcome: StoreOutcome = { rows: 0, imported: 0, skipped: new SkipTally() };
   try {
-    await client.query('begin');
-    if (database.engine === 'postgres') await throughWorker(client, plan, source, outcome, options);
-    else await inProcess(client, plan, source, outcome, options);
-    if (options.dryRun) throw new DryRunDone();
-    await client.query('commit');
+    if (database.engine === 'postgres') await throughWorker(database, plan, source, outcome, options);
+    else await inProcess(database, plan, source, outcome, options);
   } catch (error) {
-    await client.query('rollback').catch(() => {});
     if (!(error instanceof DryRunDone)) throw error;
-  } finally {
-    client.release();
   }
   return outcome;
 }
 
+/** PGlite: one connection, one transaction, batches through json_populate_recordset. */
 async function inProcess(
+  database: Database,
+  plan: ImportPlan,
+  source: ImportSource,
+  outcome: StoreOutcome,
+  options: StoreOptions,
+) {
+  const client = await database.pool.connect();
+  try {
+    await client.query('begin');
+    await insertBatches(client, plan, source, outcome, options);
+    if (options.dryRun) throw new DryRunDone();
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function insertBatches(
   client: pg.PoolClient,
   plan: ImportPlan,
   source: ImportSource,
@@ -142,14 +159,60 @@ async function copyInto(client: pg.PoolClient, table: string, columns: readonly 
   );
 }
 
-/** Postgres: the worker converts ahead (credits bound its lead), this thread filters and COPYs chunks. */
+/** Rows waiting for one connection, and that connection's flush in progress. */
+class Lane {
+  readonly client: pg.PoolClient;
+  keys: string[] = [];
+  lines: number[] = [];
+  ids: string[] = [];
+  responses: string[] = [];
+  comments: string[] = [];
+  flushing: Promise<void> = Promise.resolve();
+
+  constructor(client: pg.PoolClient) {
+    this.client = client;
+  }
+
+  /** Hands the buffered rows to a flush that starts after the previous one, and empties the buffer. */
+  take() {
+    const taken = {
+      keys: this.keys,
+      lines: this.lines,
+      ids: this.ids,
+      responses: this.responses,
+      comments: this.comments,
+    };
+    this.keys = [];
+    this.lines = [];
+    this.ids = [];
+    this.responses = [];
+    this.comments = [];
+    return taken;
+  }
+}
+
+/** A stable lane for a key, so repeats of one response always meet in the same transaction. */
+function laneOf(key: string, lanes: number): number {
+  let hash = 0;
+  for (let i = key.length - 1, end = Math.max(0, key.length - 12); i >= end; i--)
+    hash = (hash * 31 + key.charCodeAt(i)) | 0;
+  return Math.abs(hash) % lanes;
+}
+
+/**
+ * Postgres: the worker parses and converts ahead (credits bound its lead) while this thread sends
+ * COPY over LANES connections at once, each in its own transaction; they all commit at the end,
+ * only when every row of the file was read. A response id always goes to the same lane, so a
+ * repeat within the file is caught by that lane's own check.
+ */
 async function throughWorker(
-  client: pg.PoolClient,
+  database: Database,
   plan: ImportPlan,
   source: ImportSource,
   outcome: StoreOutcome,
   options: StoreOptions,
 ) {
+  const lanes: Lane[] = [];
   const worker = new Worker(new URL('./importWorker.ts', import.meta.url), {
     workerData: { plan, source, batch: WORKER_BATCH, credits: WORKER_CREDITS },
   });
@@ -167,63 +230,86 @@ async function throughWorker(
   const next = async (): Promise<WorkerMessage> => {
     while (inbox.length === 0) {
       if (failure) throw failure;
-      await new Promise<void>((resolve) => (wake = resolve));
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
       wake = null;
     }
     const message = inbox.shift()!;
     if (message.type === 'batch') worker.postMessage('more');
     return message;
   };
-  try {
-    let finished = false;
-    while (!finished) {
-      const chunk: Extract<WorkerMessage, { type: 'batch' }>[] = [];
-      let size = 0;
-      while (size < CHUNK) {
-        const message = await next();
-        if (message.type === 'error') {
-          throw message.line === null
-            ? new Error(message.message)
-            : new ImportFileError(message.line, message.message.replace(/^line \d+: /, ''));
-        }
-        if (message.type === 'done') {
-          finished = true;
-          break;
-        }
-        chunk.push(message);
-        size += message.rows;
-      }
-      const keys = chunk.flatMap((b) => b.keys);
-      const kept = await keep(client, plan.orgId, keys);
+  const flush = async (lane: Lane) => {
+    const rows = lane.take();
+    const previous = lane.flushing;
+    lane.flushing = (async () => {
+      await previous;
+      const kept = await keep(lane.client, plan.orgId, rows.keys);
+      const ids: string[] = [];
       const responses: string[] = [];
       const comments: string[] = [];
-      const ids: string[] = [];
-      let at = 0;
-      for (const batch of chunk) {
-        outcome.rows += batch.rows;
-        for (const s of batch.skipped) outcome.skipped.add(s.line, s.reason);
-        for (let i = 0; i < batch.keys.length; i++, at++) {
-          if (!kept[at]) {
-            outcome.skipped.add(batch.lines[i], ALREADY);
-            continue;
-          }
-          responses.push(batch.responses[i]);
-          if (batch.comments[i]) comments.push(batch.comments[i]);
-          ids.push(batch.ids[i]);
+      for (let i = 0; i < kept.length; i++) {
+        if (!kept[i]) {
+          outcome.skipped.add(rows.lines[i], ALREADY);
+          continue;
         }
+        ids.push(rows.ids[i]);
+        responses.push(rows.responses[i]);
+        if (rows.comments[i]) comments.push(rows.comments[i]);
       }
-      await copyInto(client, 'responses', IMPORT_RESPONSE_COLUMNS, responses);
-      await copyInto(client, 'comments', IMPORT_COMMENT_COLUMNS, comments);
+      await copyInto(lane.client, 'responses', IMPORT_RESPONSE_COLUMNS, responses);
+      await copyInto(lane.client, 'comments', IMPORT_COMMENT_COLUMNS, comments);
       await copyInto(
-        client,
+        lane.client,
         'rollup_queue',
         ['org_id', 'response_id', 'sign'],
         ids.map((id) => `${plan.orgId}\t${id}\t1\n`),
       );
       outcome.imported += ids.length;
+    })();
+    // Only one flush per lane waits at a time: that is the backpressure on reading.
+    await previous;
+  };
+  try {
+    for (let i = 0; i < LANES; i++) {
+      const lane = new Lane(await database.pool.connect());
+      lanes.push(lane);
+      await lane.client.query('begin');
+      // Two imports of one file at once would wait on each other's rows; fail instead of hanging.
+      await lane.client.query("set local lock_timeout = '30s'");
+    }
+    for (;;) {
+      const message = await next();
+      if (message.type === 'error') {
+        throw message.line === null
+          ? new Error(message.message)
+          : new ImportFileError(message.line, message.message.replace(/^line \d+: /, ''));
+      }
+      if (message.type === 'done') break;
+      outcome.rows += message.rows;
+      for (const s of message.skipped) outcome.skipped.add(s.line, s.reason);
+      for (let i = 0; i < message.keys.length; i++) {
+        const lane = lanes[laneOf(message.keys[i], LANES)];
+        lane.keys.push(message.keys[i]);
+        lane.lines.push(message.lines[i]);
+        lane.ids.push(message.ids[i]);
+        lane.responses.push(message.responses[i]);
+        lane.comments.push(message.comments[i]);
+      }
+      for (const lane of lanes) if (lane.keys.length >= LANE_CHUNK) await flush(lane);
       options.onProgress?.(outcome.rows);
     }
+    for (const lane of lanes) await flush(lane);
+    await Promise.all(lanes.map((lane) => lane.flushing));
+    if (options.dryRun) throw new DryRunDone();
+    for (const lane of lanes) await lane.client.query('commit');
+  } catch (error) {
+    // A flush still running must settle before its connection is rolled back and released.
+    await Promise.allSettled(lanes.map((lane) => lane.flushing));
+    for (const lane of lanes) await lane.client.query('rollback').catch(() => {});
+    throw error;
   } finally {
+    for (const lane of lanes) lane.client.release();
     await worker.terminate();
   }
 }
