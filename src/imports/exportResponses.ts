@@ -5,14 +5,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../policies/actor.ts';
 import { CsvSplitter } from './csvSplitter.ts';
-import {
-  EXPORT_SELECT,
-  type ExportColumnSpec,
-  type ExportRow,
-  exportColumns,
-  exportHeader,
-  exportLine,
-} from './exportColumns.ts';
+import { EXPORT_SELECT, type ExportRow, exportColumns, exportHeader, exportLine } from './exportColumns.ts';
 import type { ImportTarget } from './importResponses.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
