@@ -52,7 +52,7 @@ type ScalarReader = (raw: string) => { value: unknown } | { problem: string };
 
 function scalarReader(question: Question): ScalarReader {
   const integer = (raw: string) =>
-    INTEGER.test(raw) ? { value: Number(raw) } : { problem: `"${raw}" is not a whole number` };
+    INTEGER.test(raw) ? { value: Number(raw) } : { problem: 'not a whole number' };
   switch (question.type) {
     case 'nps':
     case 'rating':
@@ -73,7 +73,7 @@ function scalarReader(question: Question): ScalarReader {
         const folded = fold(raw);
         if (notApplicable.has(folded) || folded === fold(NOT_APPLICABLE)) return { value: NOT_APPLICABLE };
         const value = index.get(folded);
-        return value === undefined ? { problem: `"${raw}" is not on the agreement scale` } : { value };
+        return value === undefined ? { problem: 'not on the agreement scale' } : { value };
       };
     }
     case 'singleChoice': {
@@ -83,7 +83,7 @@ function scalarReader(question: Question): ScalarReader {
       return (raw) => {
         const value = index.get(fold(raw)) ?? index.get(fold(optionValueOf(raw)));
         if (value !== undefined) return { value };
-        return question.other ? { value: { other: raw } } : { problem: `"${raw}" is not one of the choices` };
+        return question.other ? { value: { other: raw } } : { problem: 'not one of the choices' };
       };
     }
     case 'dissonance': {
@@ -96,7 +96,7 @@ function scalarReader(question: Question): ScalarReader {
       );
       return (raw) => {
         const value = index.get(fold(raw));
-        return value === undefined ? { problem: `"${raw}" is not worse, in line or better` } : { value };
+        return value === undefined ? { problem: 'not worse, in line or better' } : { value };
       };
     }
     case 'consent':
@@ -104,12 +104,12 @@ function scalarReader(question: Question): ScalarReader {
         const folded = fold(raw);
         if (YES.has(folded)) return { value: true };
         if (NO.has(folded)) return { value: false };
-        return { problem: `"${raw}" is not yes or no` };
+        return { problem: 'not yes or no' };
       };
     case 'text':
       return (raw) => ({ value: raw });
     default:
-      return (raw) => ({ problem: `"${raw}": a ${question.type} question is answered in several columns` });
+      return () => ({ problem: `a ${question.type} question is answered in several columns` });
   }
 }
 
@@ -153,7 +153,7 @@ function cellStep(
   if (target.row !== undefined) {
     const rowId = target.row;
     return (raw, row, parts) => {
-      if (!INTEGER.test(raw)) return void row.problems.push(where(`"${raw}" is not a whole number`));
+      if (!INTEGER.test(raw)) return void row.problems.push(where('not a whole number'));
       const cells = (parts.get(id) as Record<string, number> | undefined) ?? {};
       cells[rowId] = Number(raw);
       parts.set(id, cells);
@@ -163,7 +163,7 @@ function cellStep(
     const option = target.option;
     if (question.type === 'ranking') {
       return (raw, row, parts) => {
-        if (!INTEGER.test(raw)) return void row.problems.push(where(`"${raw}" is not a rank`));
+        if (!INTEGER.test(raw)) return void row.problems.push(where('not a rank'));
         const ranks = (parts.get(id) as [number, string][] | undefined) ?? [];
         ranks.push([Number(raw), option]);
         parts.set(id, ranks);
@@ -177,8 +177,7 @@ function cellStep(
         const known =
           question.type === 'emotions' ? EXPERIENCE_EMOTIONS.find((e) => e.key === option) : undefined;
         if (!known || !Object.values(known.label).some((l) => fold(l) === folded)) {
-          if (question.type !== 'multipleChoice')
-            return void row.problems.push(where(`"${raw}" is not a tick`));
+          if (question.type !== 'multipleChoice') return void row.problems.push(where('not a tick'));
         }
       }
       const picked = (parts.get(id) as string[] | undefined) ?? [];

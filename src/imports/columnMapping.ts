@@ -179,9 +179,10 @@ export function suggestMapping(definition: SurveyDefinition, layout: ExportLayou
   const byLabel = (column: ExportColumn): boolean => {
     const label = squeeze(column.label);
     if (!label) return false;
-    for (const entry of described) {
-      if (entry.whole && entry.texts.includes(label) && claim(column, entry.whole, 'label')) return true;
-    }
+    const same = described.filter((entry) => entry.whole && entry.texts.includes(label));
+    // A label shared by several questions ("Click to write the question text") decides nothing.
+    if (same.length === 1 && claim(column, same[0].whole!, 'label')) return true;
+    if (same.length > 1) return false;
     for (const entry of described) {
       for (const text of entry.texts) {
         if (!text || !label.startsWith(text) || label.length === text.length) continue;

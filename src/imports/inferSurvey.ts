@@ -55,7 +55,9 @@ export async function inferSurvey(
         .slice(0, 60) || 'question';
     for (let n = 2; used.has(id.toLowerCase()); n++) id = `${id.replace(/_\d+$/, '')}_${n}`;
     used.add(id.toLowerCase());
-    const text = { en: (column.label || column.name).slice(0, 2000) };
+    const text = {
+      en: (column.label.trim() || column.name.trim() || `Column ${column.index + 1}`).slice(0, 2000),
+    };
     const anchors = { minLabel: { en: 'Lowest' }, maxLabel: { en: 'Highest' } };
     let question: Question;
     if (
