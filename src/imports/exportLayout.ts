@@ -157,6 +157,13 @@ export function exportLayout(format: ImportFormat, head: CsvRecord[]): ExportLay
     };
   }
   const meta = locateMeta(layout.columns);
+  // LimeSurvey's exports with question codes as headings name the response id just "id".
+  if (
+    meta.responseId === undefined &&
+    layout.shape === 'limesurvey' &&
+    normalizedKey(names.fields[0]) === 'id'
+  )
+    meta.responseId = 0;
   if (meta.responseId === undefined) {
     throw new ImportFileError(
       names.line,
