@@ -159,7 +159,9 @@ describe('convertQsf', () => {
   it('says when nothing can be converted, and names the line of broken JSON', () => {
     const onlySbs = {
       ...qsf,
-      SurveyElements: qsf.SurveyElements.filter((e) => e.Element !== 'SQ' || ('PrimaryAttribute' in e && e.PrimaryAttribute === 'QID7')),
+      SurveyElements: qsf.SurveyElements.filter(
+        (e) => e.Element !== 'SQ' || ('PrimaryAttribute' in e && e.PrimaryAttribute === 'QID7'),
+      ),
     };
     const result = convertQsf(JSON.stringify(onlySbs));
     expect(result.definition).toBeNull();
