@@ -29,10 +29,14 @@ class DryRunDone extends Error {}
 const WORKER_BATCH = 2000;
 const WORKER_CREDITS = 8;
 const LANES = 2;
-const LANE_CHUNK = 10_000;
+const LANE_CHUNK = 5000;
 const ALREADY = 'already imported';
 
-/** Keys of this chunk already stored (by an earlier import, or earlier in this file). */
+/**
+ * Keys of this chunk already stored (by an earlier import, or earlier in this file). The import's
+ * own rows are not in the table's statistics yet, so the import's connections turn sequential scans
+ * off: otherwise the planner may scan every row stored so far for each chunk.
+ */
 async function storedKeys(client: pg.PoolClient, orgId: string, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
   const { rows } = await client.query<{ k: string }>(
@@ -95,6 +99,7 @@ async function inProcess(
   const client = await database.pool.connect();
   try {
     await client.query('begin');
+    await client.query('set local enable_seqscan = off');
     await insertBatches(client, plan, source, outcome, options);
     if (options.dryRun) throw new DryRunDone();
     await client.query('commit');
@@ -215,6 +220,8 @@ async function throughWorker(
   const lanes: Lane[] = [];
   const worker = new Worker(new URL('./importWorker.ts', import.meta.url), {
     workerData: { plan, source, batch: WORKER_BATCH, credits: WORKER_CREDITS },
+    // Its live data is a few batches; a small heap makes V8 collect instead of growing.
+    resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 },
   });
   const inbox: WorkerMessage[] = [];
   let wake: (() => void) | null = null;
@@ -277,6 +284,7 @@ async function throughWorker(
       await lane.client.query('begin');
       // Two imports of one file at once would wait on each other's rows; fail instead of hanging.
       await lane.client.query("set local lock_timeout = '30s'");
+      await lane.client.query('set local enable_seqscan = off');
     }
     for (;;) {
       const message = await next();
