@@ -6,9 +6,9 @@ import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { writeResponseExport } from '../src/imports/exportResponses.ts';
-import { importResponses, importTarget } from '../src/imports/importResponses.ts';
-import { publishSurvey } from '../src/imports/publishSurvey.ts';
+import { writeResponseExport } from '../src/responseFiles/exportResponses.ts';
+import { importResponses, importTarget } from '../src/responseFiles/importResponses.ts';
+import { publishSurvey } from '../src/responseFiles/publishSurvey.ts';
 import { relationshipSurveyTemplate } from '../src/surveys/library/index.ts';
 
 const [file, exportFile] = process.argv.slice(2);

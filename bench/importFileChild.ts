@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { generateAnswers } from '../src/demo/answerGenerator.ts';
 import { drawLatentRespondent } from '../src/demo/causalModel.ts';
 import { SeededRandom } from '../src/demo/seededRandom.ts';
-import { csvField } from '../src/imports/exportColumns.ts';
+import { csvField } from '../src/responseFiles/exportColumns.ts';
 import {
   AGREEMENT_SCALE_LABELS,
   DISSONANCE_LABELS,

@@ -6,7 +6,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { loadDemo } from '../demo/loadDemo.ts';
 import { randomSecret } from '../identity/secrets.ts';
 import { createUser } from '../identity/users.ts';
-import { isTransferCommand, runTransferCommand, TRANSFER_USAGE } from '../imports/cli.ts';
+import { isTransferCommand, runTransferCommand, TRANSFER_USAGE } from '../responseFiles/cli.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openConfiguredDatabase, startServer } from '../server.ts';
 import { runTextCommand } from '../text/cli.ts';

@@ -15,7 +15,7 @@ import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
-import { importRoutes } from '../imports/routes.ts';
+import { responseFileRoutes } from '../responseFiles/routes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { respondentRoutes } from '../respondent/routes.ts';
@@ -142,7 +142,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       await api.register(responseRoutes, context);
       await api.register(auditRoutes, context);
       await api.register(analyticsRoutes, context);
-      await api.register(importRoutes, context);
+      await api.register(responseFileRoutes, context);
     },
     { prefix: '/api/v1' },
   );

@@ -30,7 +30,7 @@ const summarySchema = z.object({
 const surveyParams = z.strictObject({ surveyId: z.string().uuid() });
 
 /** Historic response import (a Qualtrics or LimeSurvey export as the raw body) and response export. */
-export const importRoutes: FastifyPluginAsyncZod<AppContext> = async (app, context) => {
+export const responseFileRoutes: FastifyPluginAsyncZod<AppContext> = async (app, context) => {
   const { database } = context;
   // The export arrives as the raw body; it is decoded and checked by the importer, not here.
   for (const type of ['text/csv', 'application/octet-stream'])
