@@ -4,6 +4,7 @@
  */
 import { analyticsBench } from './analytics.ts';
 import { demoBench } from './demo.ts';
+import { importBench } from './import.ts';
 import { ingestBench } from './ingest.ts';
 import { textBench } from './text.ts';
 
@@ -21,6 +22,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<BenchResult>> = {
   demo: demoBench,
   analytics: analyticsBench,
   ingest: ingestBench,
+  import: importBench,
   text: textBench,
 };
 

@@ -8,6 +8,7 @@ import { randomSecret } from '../identity/secrets.ts';
 import { createUser } from '../identity/users.ts';
 import { runImportCommand } from '../imports/importCommand.ts';
 import { loadConfig } from '../platform/config.ts';
+import { isTransferCommand, runTransferCommand, TRANSFER_USAGE } from '../responseFiles/cli.ts';
 import { openConfiguredDatabase, startServer } from '../server.ts';
 import { isClusterWorker, startCluster, startClusterWorker } from '../serverCluster.ts';
 import { runTextCommand } from '../text/cli.ts';
@@ -30,6 +31,7 @@ Commands:
                                 Import the unit tree from CSV (a path column, or one column per level)
   analyze nps|drivers|segments --csv FILE …
                                 Reproduce a figure from an export (rapport analyze --help)
+${TRANSFER_USAGE}
 
 Configuration comes from the environment: see the README's configuration table.`;
 
@@ -103,6 +105,12 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(
         `${JSON.stringify({ ...result, seconds: (Date.now() - started) / 1000, owner: 'owner@demo.rapport.dev', password })}\n`,
       );
+    } else if (isTransferCommand(command, rest)) {
+      await migrateToLatest(database);
+      process.exitCode = await runTransferCommand(command, rest, database, {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      });
     } else if (command === 'import') {
       await migrateToLatest(database);
       process.exitCode = await runImportCommand(rest, database, {

@@ -25,6 +25,7 @@ import { journeyRoutes } from '../journeys/routes.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { respondentRoutes } from '../respondent/routes.ts';
+import { responseFileRoutes } from '../responseFiles/routes.ts';
 import { ingestRoutes } from '../responses/ingestRoutes.ts';
 import { responseRoutes } from '../responses/routes.ts';
 import { surveyManageRoutes } from '../surveys/manageRoutes.ts';
@@ -169,6 +170,7 @@ export async function buildApp(
       await api.register(webhookRoutes, context);
       await api.register(eventRoutes, context);
       await api.register(invitationRoutes, context);
+      await api.register(responseFileRoutes, context);
     },
     { prefix: '/api/v1' },
   );
