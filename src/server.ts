@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { startAlertSweeper } from './alerts/alertSweeper.ts';
+import { noCommentAnalyses } from './alerts/commentAnalyses.ts';
+import { workAnalysedComments } from './alerts/textReevaluation.ts';
 import { foldRollups } from './analytics/rollups.ts';
+import type { Acting } from './cases/acting.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { createJobQueue, type PgBoss } from './db/jobs.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -63,6 +67,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
       });
   }, 2000);
   foldTimer.unref();
+  // Acting: new responses are checked against the alert rules within a sweep (about 50 ms), and again
+  // when their comments have been analysed.
+  const acting: Acting = {
+    jobs,
+    now: () => new Date(),
+    commentAnalyses: noCommentAnalyses,
+    publicUrl: config.publicUrl,
+  };
+  const alertSweeper = startAlertSweeper(database, acting, logger);
+  await workAnalysedComments(jobs, database, acting);
   const app = await buildApp({ database, config, logger });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
@@ -74,6 +88,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url,
     async close() {
       clearInterval(foldTimer);
+      await alertSweeper.stop();
       await app.close();
       await jobs.stop({ graceful: true, timeout: 5000 });
       await database.close();

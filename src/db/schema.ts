@@ -299,6 +299,8 @@ export interface CasesTable {
   owner_user_id: string | null;
   queue: string | null;
   owner_reason: string;
+  channels: string[];
+  escalation_step_hours: number;
   first_contact_due_at: Timestamp;
   resolution_due_at: Timestamp;
   first_contacted_at: Date | null;

@@ -52,6 +52,8 @@ create table cases (
   owner_user_id uuid,
   queue text,
   owner_reason text not null,
+  channels text[] not null,
+  escalation_step_hours integer not null,
   first_contact_due_at timestamptz not null,
   resolution_due_at timestamptz not null,
   first_contacted_at timestamptz,
