@@ -32,7 +32,10 @@ describeEachEngine('alert evaluation', (database) => {
     const bearer = `Bearer ${token.json().token}`;
     let seed = 0;
     const ingest = async (nps: number, extra: Record<string, unknown> = {}, comment?: string) => {
-      const answers = { ...validAnswers(survey.definition, ++seed), 'outcome.nps': nps };
+      const answers: Record<string, unknown> = {
+        ...validAnswers(survey.definition, ++seed),
+        'outcome.nps': nps,
+      };
       if (comment !== undefined) answers['feedback.comment'] = comment;
       const response = await app.inject({
         method: 'POST',
