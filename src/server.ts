@@ -77,7 +77,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
   const alertSweeper = startAlertSweeper(database, acting, logger);
   await workAnalysedComments(jobs, database, acting);
-  const app = await buildApp({ database, config, logger });
+  const app = await buildApp({ database, config, logger, acting });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   logger.info({ url, engine: database.engine }, 'Rapport is listening');

@@ -333,6 +333,7 @@ export interface CaseEntriesTable {
   body: Generated<string>;
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
   author_user_id: string | null;
+  idempotency_key: string | null;
   at: Timestamp;
 }
 

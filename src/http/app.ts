@@ -11,8 +11,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import secureJson from 'secure-json-parse';
+import { alertRuleRoutes } from '../alerts/routes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { loopRoutes } from '../cases/loopRoutes.ts';
+import { caseRoutes } from '../cases/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
@@ -127,6 +130,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   await app.register(webRoutes, context);
   await app.register(respondentRoutes, context);
   await app.register(widgetRoutes, context);
+  await app.register(loopRoutes, context);
   await app.register(
     async (api) => {
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
@@ -141,6 +145,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       await api.register(responseRoutes, context);
       await api.register(auditRoutes, context);
       await api.register(analyticsRoutes, context);
+      await api.register(alertRuleRoutes, context);
+      await api.register(caseRoutes, context);
     },
     { prefix: '/api/v1' },
   );

@@ -1,3 +1,4 @@
+import type { Acting } from '../cases/acting.ts';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../platform/config.ts';
 import type { Logger } from '../platform/logger.ts';
@@ -7,4 +8,6 @@ export interface AppContext {
   database: Database;
   config: Config;
   logger: Logger;
+  /** The job queue, clock and text analysis that acting on cases uses; absent: no jobs, the real clock. */
+  acting?: Acting;
 }

@@ -16,6 +16,11 @@ export const ACTIONS = [
   'users:manage',
   'tokens:manage',
   'audit:read',
+  'cases:read',
+  'cases:work',
+  'alerts:manage',
+  'improvements:read',
+  'improvements:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,10 +36,20 @@ const everyRead: Action[] = [
 const GRANTS: Record<Role, readonly Action[]> = {
   owner: ACTIONS,
   admin: ACTIONS,
-  analyst: [...everyRead, 'surveys:manage', 'responses:write'],
-  manager: everyRead,
-  agent: ['organisation:read', 'units:read', 'accounts:read', 'surveys:read'],
-  viewer: everyRead,
+  analyst: [
+    ...everyRead,
+    'surveys:manage',
+    'responses:write',
+    'cases:read',
+    'cases:work',
+    'alerts:manage',
+    'improvements:read',
+    'improvements:manage',
+  ],
+  manager: [...everyRead, 'cases:read', 'cases:work', 'improvements:read', 'improvements:manage'],
+  // Agents work the cases they own or watch (see caseScope.ts), nothing else of the feedback.
+  agent: ['organisation:read', 'units:read', 'accounts:read', 'surveys:read', 'cases:read', 'cases:work'],
+  viewer: [...everyRead, 'cases:read', 'improvements:read'],
 };
 
 export function may(actor: Actor, action: Action): boolean {

@@ -96,10 +96,13 @@ create table case_entries (
   body text not null default '',
   details jsonb not null default '{}',
   author_user_id uuid,
+  idempotency_key text,
   at timestamptz not null default clock_timestamp(),
   primary key (org_id, entry_id)
 );
 create index case_entries_case on case_entries (org_id, case_id, at);
+create unique index case_entries_idempotency on case_entries (org_id, case_id, idempotency_key)
+  where idempotency_key is not null;
 
 -- What a signed-in user is told about (new case, escalation, reopened); the live inbox streams it.
 create table inbox_events (
