@@ -4,6 +4,7 @@ import { noCommentAnalyses } from './alerts/commentAnalyses.ts';
 import { workAnalysedComments } from './alerts/textReevaluation.ts';
 import { foldRollups } from './analytics/rollups.ts';
 import type { Acting } from './cases/acting.ts';
+import { scheduleEscalation } from './cases/escalate.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { createJobQueue, type PgBoss } from './db/jobs.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -77,6 +78,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
   const alertSweeper = startAlertSweeper(database, acting, logger);
   await workAnalysedComments(jobs, database, acting);
+  await scheduleEscalation(jobs, database, acting);
   const app = await buildApp({ database, config, logger, acting });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
