@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createRule, testActing } from '../../test/actingFixtures.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { seedOrganisation, TEST_PASSWORD } from '../../test/seedOrganisation.ts';
