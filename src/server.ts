@@ -6,13 +6,15 @@ import { foldRollups } from './analytics/rollups.ts';
 import type { Acting } from './cases/acting.ts';
 import { scheduleEscalation } from './cases/escalate.ts';
 import { type Database, openDatabase } from './db/database.ts';
-import { createJobQueue, type PgBoss } from './db/jobs.ts';
+import { type PgBoss, startJobQueue, stopJobQueue } from './db/jobs.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemo } from './demo/loadDemo.ts';
 import { buildApp } from './http/app.ts';
 import { randomSecret } from './identity/secrets.ts';
+import { createMailer } from './mail/mailer.ts';
 import type { Config } from './platform/config.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
+import { startWebhookWork } from './webhooks/worker.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -48,9 +50,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const applied = await migrateToLatest(database);
   if (applied.length) logger.info({ applied, engine: database.engine }, 'migrations applied');
   await loadDemoIfEmpty(database, config, logger);
-  const jobs = createJobQueue(database);
+  const jobs = await startJobQueue(database);
   jobs.on('error', (error) => logger.error({ err: error }, 'job queue error'));
-  await jobs.start();
+  const webhookWork = await startWebhookWork(jobs, database, logger);
   // Rollups fold the queue of new responses every two seconds; readers add what is still queued, so
   // figures are exact in between. Several processes may fold at once (SKIP LOCKED).
   let folding = false;
@@ -68,6 +70,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       });
   }, 2000);
   foldTimer.unref();
+  const mailer = createMailer({
+    url: config.smtpUrl,
+    from: config.mailFrom,
+    ratePerSecond: config.mailRatePerSecond,
+  });
   // Acting: new responses are checked against the alert rules within a sweep (about 50 ms), and again
   // when their comments have been analysed.
   const acting: Acting = {
@@ -79,7 +86,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const alertSweeper = startAlertSweeper(database, acting, logger);
   await workAnalysedComments(jobs, database, acting);
   await scheduleEscalation(jobs, database, acting);
-  const app = await buildApp({ database, config, logger, acting });
+  const app = await buildApp({ database, config, logger, mailer, acting });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   logger.info({ url, engine: database.engine }, 'Rapport is listening');
@@ -92,7 +99,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       clearInterval(foldTimer);
       await alertSweeper.stop();
       await app.close();
-      await jobs.stop({ graceful: true, timeout: 5000 });
+      webhookWork.stop();
+      await stopJobQueue(jobs);
+      await mailer.close();
       await database.close();
     },
   };

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../src/db/database.ts';
 import { buildApp } from '../src/http/app.ts';
+import type { Mailer } from '../src/mail/mailer.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { TEST_PASSWORD } from './seedOrganisation.ts';
 
-export function testApp(database: Database): Promise<FastifyInstance> {
+export function testApp(database: Database, mailer?: Mailer): Promise<FastifyInstance> {
   const config = loadConfig({ LOG_LEVEL: 'silent', RAPPORT_DATA_DIR: 'memory' });
-  return buildApp({ database, config, logger: createLogger('silent') });
+  return buildApp({ database, config, logger: createLogger('silent'), ...(mailer ? { mailer } : {}) });
 }
 
 /** Signs in through the API and returns the headers a browser would then send. */

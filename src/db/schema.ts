@@ -401,4 +401,139 @@ export interface Schema {
   inbox_events: InboxEventsTable;
   improvement_actions: ImprovementActionsTable;
   improvement_cases: ImprovementCasesTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  webhook_sweeps: WebhookSweepsTable;
+  crm_events: CrmEventsTable;
+  distribution_rules: DistributionRulesTable;
+  invitations: InvitationsTable;
+  email_suppressions: EmailSuppressionsTable;
+}
+
+export interface WebhookEndpointsTable {
+  org_id: string;
+  endpoint_id: Generated<string>;
+  url: string;
+  secret: string;
+  description: Generated<string>;
+  event_types: ColumnType<string[], string[] | undefined, string[]>;
+  enabled: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookEventsTable {
+  org_id: string;
+  event_id: Generated<string>;
+  type: string;
+  subject_id: string | null;
+  payload: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  org_id: string;
+  delivery_id: Generated<string>;
+  event_id: string;
+  endpoint_id: string;
+  status: Generated<WebhookDeliveryStatus>;
+  attempts: Generated<number>;
+  last_status_code: number | null;
+  last_error: string | null;
+  next_attempt_at: Date | string | null;
+  delivered_at: Date | string | null;
+  created_at: Timestamp;
+}
+
+export interface WebhookAttemptsTable {
+  org_id: string;
+  delivery_id: string;
+  attempt: number;
+  attempted_at: Timestamp;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+export interface WebhookSweepsTable {
+  org_id: string;
+  swept_until: Date | string;
+}
+
+export interface CrmEventsTable {
+  org_id: string;
+  event_id: Generated<string>;
+  type: string;
+  occurred_at: Date | string;
+  received_at: Timestamp;
+  contact_id: string | null;
+  account_id: string | null;
+  touchpoint_id: string | null;
+  attributes: Json<Record<string, unknown>>;
+  idempotency_key: string | null;
+  decision: Json<unknown[]>;
+}
+
+export interface DistributionRulesTable {
+  org_id: string;
+  rule_id: Generated<string>;
+  name: string;
+  event_type: string;
+  touchpoint_id: string | null;
+  survey_id: string;
+  enabled: Generated<boolean>;
+  delay_minutes: Generated<number>;
+  default_language: Generated<string>;
+  contact_cap_days: number | null;
+  account_cap_per_quarter: number | null;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  timezone: Generated<string>;
+  reminder_after_days: number | null;
+  max_reminders: Generated<number>;
+  link_valid_days: Generated<number>;
+  created_at: Timestamp;
+}
+
+export type InvitationStatus =
+  | 'queued'
+  | 'sent'
+  | 'bounced'
+  | 'complained'
+  | 'responded'
+  | 'failed'
+  | 'cancelled';
+
+export interface InvitationsTable {
+  org_id: string;
+  invitation_id: Generated<string>;
+  rule_id: string | null;
+  event_id: string | null;
+  survey_id: string;
+  contact_id: string;
+  account_id: string | null;
+  email: string;
+  language: string;
+  token_hash: string;
+  status: Generated<InvitationStatus>;
+  scheduled_at: Date | string;
+  sent_at: Date | string | null;
+  message_id: string | null;
+  reminders_sent: Generated<number>;
+  last_sent_at: Date | string | null;
+  responded_at: Date | string | null;
+  error: string | null;
+  created_at: Timestamp;
+}
+
+export interface EmailSuppressionsTable {
+  org_id: string;
+  email: string;
+  reason: 'bounce' | 'complaint' | 'unsubscribe';
+  details: string | null;
+  created_at: Timestamp;
 }

@@ -19,6 +19,7 @@ import { caseRoutes } from '../cases/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { respondentRoutes } from '../respondent/routes.ts';
 import { ingestRoutes } from '../responses/ingestRoutes.ts';
@@ -26,6 +27,7 @@ import { responseRoutes } from '../responses/routes.ts';
 import { surveyManageRoutes } from '../surveys/manageRoutes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
 import { webRoutes } from '../web/routes.ts';
+import { webhookRoutes } from '../webhooks/routes.ts';
 import { widgetRoutes } from '../widget/routes.ts';
 import { authentication } from './authentication.ts';
 import type { AppContext } from './context.ts';
@@ -35,7 +37,20 @@ import { badRequest, Problem, sendProblem, toProblem } from './problem.ts';
  * Builds the whole HTTP application; the server and the tests both use it. It only assembles: each
  * capability registers itself as a plugin with its routes and schemas.
  */
-export async function buildApp(context: AppContext): Promise<FastifyInstance> {
+export async function buildApp(
+  given: Omit<AppContext, 'mailer'> & { mailer?: Mailer },
+): Promise<FastifyInstance> {
+  // Without a mailer of its own, the app sends through the configured relay.
+  const context: AppContext = {
+    ...given,
+    mailer:
+      given.mailer ??
+      createMailer({
+        url: given.config.smtpUrl,
+        from: given.config.mailFrom,
+        ratePerSecond: given.config.mailRatePerSecond,
+      }),
+  };
   // pino's Logger and Fastify's base logger differ only in optional fields; Fastify accepts it at run time.
   const app = Fastify({
     loggerInstance: context.logger,
@@ -145,6 +160,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       await api.register(responseRoutes, context);
       await api.register(auditRoutes, context);
       await api.register(analyticsRoutes, context);
+      await api.register(webhookRoutes, context);
       await api.register(alertRuleRoutes, context);
       await api.register(caseRoutes, context);
     },

@@ -1,5 +1,6 @@
 import type { Acting } from '../cases/acting.ts';
 import type { Database } from '../db/database.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { Config } from '../platform/config.ts';
 import type { Logger } from '../platform/logger.ts';
 
@@ -8,6 +9,8 @@ export interface AppContext {
   database: Database;
   config: Config;
   logger: Logger;
+  /** Outgoing mail (SMTP_URL, MAIL_FROM). */
+  mailer: Mailer;
   /** The job queue, clock and text analysis that acting on cases uses; absent: no jobs, the real clock. */
   acting?: Acting;
 }

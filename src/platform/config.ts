@@ -19,6 +19,11 @@ export interface Config {
   /** Serve cookies with `Secure` (set when TLS terminates in front of Rapport). */
   secureCookies: boolean;
   bodyLimitBytes: number;
+  /** The SMTP relay invitations and notifications go through. */
+  smtpUrl: string;
+  mailFrom: string;
+  /** Most messages per second handed to the relay (0: no limit). */
+  mailRatePerSecond: number;
 }
 
 export const CONFIG_VARIABLES = [
@@ -34,6 +39,13 @@ export const CONFIG_VARIABLES = [
   ['RAPPORT_PUBLIC_URL', 'http://localhost:$PORT', 'Base URL used in links sent to respondents'],
   ['RAPPORT_SECURE_COOKIES', 'false', 'Mark session cookies Secure (set it when served over TLS)'],
   ['RAPPORT_BODY_LIMIT', '1048576', 'Largest accepted request body, in bytes'],
+  [
+    'SMTP_URL',
+    'smtp://127.0.0.1:25',
+    'SMTP relay for outgoing mail (smtp:// or smtps://, credentials in the URL)',
+  ],
+  ['MAIL_FROM', 'Rapport <no-reply@localhost>', 'Sender of invitations and notifications'],
+  ['MAIL_RATE_PER_SECOND', '10', 'Most messages per second handed to the SMTP relay (0: no limit)'],
 ] as const;
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -64,5 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.RAPPORT_PUBLIC_URL || `http://localhost:${port}`,
     secureCookies: flag(env.RAPPORT_SECURE_COOKIES, false),
     bodyLimitBytes: integer('RAPPORT_BODY_LIMIT', env.RAPPORT_BODY_LIMIT, 1_048_576),
+    smtpUrl: env.SMTP_URL || 'smtp://127.0.0.1:25',
+    mailFrom: env.MAIL_FROM || 'Rapport <no-reply@localhost>',
+    mailRatePerSecond: integer('MAIL_RATE_PER_SECOND', env.MAIL_RATE_PER_SECOND, 10),
   };
 }

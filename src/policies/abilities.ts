@@ -21,6 +21,11 @@ export const ACTIONS = [
   'alerts:manage',
   'improvements:read',
   'improvements:manage',
+  'integrations:manage',
+  'events:write',
+  'events:read',
+  'distribution:manage',
+  'invitations:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,8 +50,20 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'alerts:manage',
     'improvements:read',
     'improvements:manage',
+    'events:write',
+    'events:read',
+    'distribution:manage',
+    'invitations:read',
   ],
-  manager: [...everyRead, 'cases:read', 'cases:work', 'improvements:read', 'improvements:manage'],
+  manager: [
+    ...everyRead,
+    'events:read',
+    'invitations:read',
+    'cases:read',
+    'cases:work',
+    'improvements:read',
+    'improvements:manage',
+  ],
   // Agents work the cases they own or watch (see caseScope.ts), nothing else of the feedback.
   agent: ['organisation:read', 'units:read', 'accounts:read', 'surveys:read', 'cases:read', 'cases:work'],
   viewer: [...everyRead, 'cases:read', 'improvements:read'],
