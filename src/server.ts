@@ -4,6 +4,7 @@ import { noCommentAnalyses } from './alerts/commentAnalyses.ts';
 import { workAnalysedComments } from './alerts/textReevaluation.ts';
 import { foldRollups } from './analytics/rollups.ts';
 import type { Acting } from './cases/acting.ts';
+import { startCaseMailWork } from './cases/caseMail.ts';
 import { scheduleEscalation } from './cases/escalate.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { type PgBoss, startJobQueue, stopJobQueue } from './db/jobs.ts';
@@ -86,6 +87,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const alertSweeper = startAlertSweeper(database, acting, logger);
   await workAnalysedComments(jobs, database, acting);
   await scheduleEscalation(jobs, database, acting);
+  await startCaseMailWork(jobs, database, mailer, acting);
   const app = await buildApp({ database, config, logger, mailer, acting });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;

@@ -1,10 +1,10 @@
 import type { Acting } from '../cases/acting.ts';
 import { type Database, transaction } from '../db/database.ts';
-import type { PgBoss } from '../db/jobs.ts';
+import { declareQueue, type PgBoss } from '../db/jobs.ts';
 import { type OpenedCase, openCasesForResponses } from './evaluate.ts';
 
 /** The queue the text capability fills when it has stored analyses of new comments. */
-export const COMMENTS_ANALYSED_QUEUE = 'comments-analysed';
+export const COMMENTS_ANALYSED_QUEUE = declareQueue('comments-analysed');
 
 export interface CommentsAnalysed {
   orgId: string;

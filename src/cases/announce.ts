@@ -1,7 +1,9 @@
 import type { Transaction } from 'kysely';
-import { jobsIn } from '../db/jobs.ts';
+import { enqueueIn } from '../db/jobs.ts';
 import type { Schema } from '../db/schema.ts';
+import { queueWebhookEvent } from '../webhooks/queueEvent.ts';
 import type { Acting } from './acting.ts';
+import { CASE_MAIL_QUEUE } from './caseMail.ts';
 
 export const CASE_EVENTS = [
   'case.created',
@@ -12,9 +14,6 @@ export const CASE_EVENTS = [
   'case.closed',
 ] as const;
 export type CaseEvent = (typeof CASE_EVENTS)[number];
-
-/** The job that emails staff about a case event. */
-export const CASE_MAIL_QUEUE = 'case-mail';
 
 export interface CaseAnnouncement {
   orgId: string;
@@ -30,8 +29,8 @@ export interface CaseAnnouncement {
 
 /**
  * Tells people about a case event through the rule's channels, inside the transaction that made
- * the change: inbox rows (streamed live), an email job, and a webhook event all commit or roll back
- * with it.
+ * the change: inbox rows (streamed live), an email job (queue `case-mail`, see caseMail.ts) and a
+ * signed webhook event all commit or roll back with it.
  */
 export async function announce(
   trx: Transaction<Schema>,
@@ -54,7 +53,8 @@ export async function announce(
       .execute();
   }
   if (recipients.length && announcement.channels.includes('email') && acting.jobs) {
-    await acting.jobs.send(
+    await enqueueIn(
+      trx,
       CASE_MAIL_QUEUE,
       {
         orgId: announcement.orgId,
@@ -62,7 +62,14 @@ export async function announce(
         type: announcement.type,
         userIds: recipients,
       },
-      { db: jobsIn(trx), retryLimit: 5, retryBackoff: true },
+      { retryLimit: 5, retryBackoff: true },
     );
+  }
+  if (announcement.channels.includes('webhook')) {
+    await queueWebhookEvent(trx, {
+      orgId: announcement.orgId,
+      type: announcement.type,
+      data: announcement.data,
+    });
   }
 }

@@ -1,19 +1,17 @@
 import type { Transaction } from 'kysely';
 import { recordAudit } from '../audit/record.ts';
 import { type Database, transaction } from '../db/database.ts';
-import { jobsIn } from '../db/jobs.ts';
+import { enqueueIn } from '../db/jobs.ts';
 import type { Schema } from '../db/schema.ts';
 import { conflict, notFound, Problem } from '../http/problem.ts';
 import type { Actor } from '../policies/actor.ts';
 import { casesInScope } from '../policies/caseScope.ts';
 import type { Acting } from './acting.ts';
 import { announce, type CaseEvent } from './announce.ts';
+import { CHECKBACK_QUEUE } from './caseMail.ts';
 import { type CaseStatus, mayMove, nextStatuses } from './caseStatus.ts';
 import { nextEscalationAt } from './escalation.ts';
 import { isRootCause } from './rootCauses.ts';
-
-/** The job that emails the customer the check-back question once a case is resolved. */
-export const CHECKBACK_QUEUE = 'case-checkback';
 
 /** Reads a case the actor may see, locked for update inside the transaction. */
 async function lockedCase(trx: Transaction<Schema>, actor: Actor, caseId: string) {
@@ -151,15 +149,11 @@ export async function updateCase(
       data: { caseId, status, ownerUserId, changes: changed },
     });
     if (status === 'resolved' && from !== 'resolved' && current.contact_id && acting.jobs) {
-      await acting.jobs.send(
+      await enqueueIn(
+        trx,
         CHECKBACK_QUEUE,
         { orgId: actor.orgId, caseId },
-        {
-          db: jobsIn(trx),
-          retryLimit: 5,
-          retryBackoff: true,
-          singletonKey: `${actor.orgId}:${caseId}:${now.getTime()}`,
-        },
+        { retryLimit: 5, retryBackoff: true },
       );
     }
   });

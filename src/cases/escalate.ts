@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { nearestManagers } from '../alerts/ownerResolution.ts';
 import { recordAudit } from '../audit/record.ts';
 import { type Database, transaction } from '../db/database.ts';
-import type { PgBoss } from '../db/jobs.ts';
+import { declareQueue, type PgBoss } from '../db/jobs.ts';
 import type { Acting } from './acting.ts';
 import { announce } from './announce.ts';
 import type { CaseStatus } from './caseStatus.ts';
@@ -130,7 +130,7 @@ export async function escalateOverdueCases(
   });
 }
 
-export const ESCALATION_QUEUE = 'cases-escalate';
+export const ESCALATION_QUEUE = declareQueue('cases-escalate');
 
 /**
  * Runs escalation every minute through a pg-boss schedule: the schedule lives in the database, so it
