@@ -14,6 +14,7 @@ import secureJson from 'secure-json-parse';
 import { alertRuleRoutes } from '../alerts/routes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { inboxRoutes } from '../cases/inboxRoutes.ts';
 import { loopRoutes } from '../cases/loopRoutes.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
@@ -163,6 +164,7 @@ export async function buildApp(
       await api.register(webhookRoutes, context);
       await api.register(alertRuleRoutes, context);
       await api.register(caseRoutes, context);
+      await api.register(inboxRoutes, context);
     },
     { prefix: '/api/v1' },
   );
