@@ -19,6 +19,7 @@ import { loopRoutes } from '../cases/loopRoutes.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
+import { improvementRoutes } from '../improvements/routes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
@@ -165,6 +166,7 @@ export async function buildApp(
       await api.register(alertRuleRoutes, context);
       await api.register(caseRoutes, context);
       await api.register(inboxRoutes, context);
+      await api.register(improvementRoutes, context);
     },
     { prefix: '/api/v1' },
   );
