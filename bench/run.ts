@@ -5,6 +5,7 @@
 import { analyticsBench } from './analytics.ts';
 import { demoBench } from './demo.ts';
 import { ingestBench } from './ingest.ts';
+import { loopBench } from './loop.ts';
 import { textBench } from './text.ts';
 
 export interface Goal {
@@ -21,6 +22,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<BenchResult>> = {
   demo: demoBench,
   analytics: analyticsBench,
   ingest: ingestBench,
+  loop: loopBench,
   text: textBench,
 };
 
