@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Schema } from '../db/schema.ts';
+import { FACT_COLUMNS, FACT_FILTER, FACT_JOINS, type FactsRow } from './evaluate.ts';
 
 /**
  * Queues a stored response for the alert rules, in the transaction that stores it, when the
@@ -18,17 +19,24 @@ export async function enqueueForAlerts(
 }
 
 /**
- * Claims up to `limit` queued responses, oldest first, and removes them from the queue inside the
- * caller's transaction: rows another worker holds are skipped, and a rollback puts them back.
+ * Claims up to `limit` queued responses, oldest first, removes them from the queue inside the
+ * caller's transaction (rows another worker holds are skipped; a rollback puts them back) and
+ * returns what evaluation needs to know about them, in one round trip. Responses that are not
+ * complete or were excluded are claimed but return no facts.
  */
 export async function claimQueuedResponses(
   trx: Transaction<Schema>,
   limit: number,
-): Promise<{ orgId: string; responseId: string }[]> {
-  const { rows } = await sql<{ org_id: string; response_id: string }>`
-    delete from alert_queue q
-    using (select org_id, response_id from alert_queue order by queued_at limit ${limit} for update skip locked) c
-    where q.org_id = c.org_id and q.response_id = c.response_id
-    returning q.org_id, q.response_id`.execute(trx);
-  return rows.map((row) => ({ orgId: row.org_id, responseId: row.response_id }));
+): Promise<{ claimed: number; facts: FactsRow[] }> {
+  const { rows } = await sql<FactsRow & { claimed_org: string }>`
+    with claimed as (
+      delete from alert_queue q
+      using (select org_id, response_id from alert_queue order by queued_at limit ${limit} for update skip locked) c
+      where q.org_id = c.org_id and q.response_id = c.response_id
+      returning q.org_id, q.response_id)
+    select claimed.org_id as claimed_org, ${sql.raw(FACT_COLUMNS)}
+    from claimed
+    left join responses r on r.org_id = claimed.org_id and r.response_id = claimed.response_id and ${sql.raw(FACT_FILTER)}
+    ${sql.raw(FACT_JOINS)}`.execute(trx);
+  return { claimed: rows.length, facts: rows.filter((row) => row.response_id !== null) };
 }

@@ -2,7 +2,7 @@ import type { Acting } from '../cases/acting.ts';
 import { type Database, transaction } from '../db/database.ts';
 import type { Logger } from '../platform/logger.ts';
 import { claimQueuedResponses } from './alertQueue.ts';
-import { type OpenedCase, openCasesForResponses } from './evaluate.ts';
+import { type FactsRow, type OpenedCase, openCasesForFacts } from './evaluate.ts';
 
 /**
  * One sweep: claims a slice of the alert queue and opens the cases it calls for, all in one
@@ -16,17 +16,16 @@ export async function sweepAlertQueue(
   limit = 500,
 ): Promise<{ claimed: number; opened: OpenedCase[] }> {
   return transaction(database, async (trx) => {
-    const claimed = await claimQueuedResponses(trx, limit);
-    const byOrg = new Map<string, string[]>();
-    for (const { orgId, responseId } of claimed) {
-      const list = byOrg.get(orgId) ?? [];
-      list.push(responseId);
-      byOrg.set(orgId, list);
+    const { claimed, facts } = await claimQueuedResponses(trx, limit);
+    const byOrg = new Map<string, FactsRow[]>();
+    for (const row of facts) {
+      const list = byOrg.get(row.org_id) ?? [];
+      list.push(row);
+      byOrg.set(row.org_id, list);
     }
     const opened: OpenedCase[] = [];
-    for (const [orgId, responseIds] of byOrg)
-      opened.push(...(await openCasesForResponses(trx, acting, orgId, responseIds)));
-    return { claimed: claimed.length, opened };
+    for (const [orgId, rows] of byOrg) opened.push(...(await openCasesForFacts(trx, acting, orgId, rows)));
+    return { claimed, opened };
   });
 }
 

@@ -1,13 +1,14 @@
 import { sql, type Transaction } from 'kysely';
 import type { Acting } from '../cases/acting.ts';
-import { announce } from '../cases/announce.ts';
+import { announceAll } from '../cases/announce.ts';
 import { dueDates, nextEscalationAt } from '../cases/escalation.ts';
 import type { Schema } from '../db/schema.ts';
 import type { ForceKey } from '../domain/forces/framework.ts';
 import { type Condition, conditionsHold, type ResponseFacts, ruleApplies } from './conditions.ts';
 import { resolveOwner } from './ownerResolution.ts';
 
-interface FactsRow {
+export interface FactsRow {
+  org_id: string;
   response_id: string;
   survey_id: string;
   touchpoint_id: string | null;
@@ -40,6 +41,18 @@ export interface OpenedCase {
   queue: string | null;
 }
 
+/** The columns evaluation reads about a response (`r`), its account (`a`) and its unit (`u`). */
+export const FACT_COLUMNS = `r.org_id, r.response_id, r.survey_id, r.touchpoint_id, r.unit_id, u.path as unit_path,
+  r.account_id, a.name as account_name, a.tier as account_tier, a.owner_user_id as account_owner, r.contact_id,
+  r.nps, r.force_certainty, r.force_control, r.force_fair_treatment, r.force_belonging, r.force_status,
+  r.force_enjoyment, r.segment, r.dissonance, r.critical_incident,
+  coalesce((select string_agg(c.text, E'\\n') from comments c
+    where c.org_id = r.org_id and c.response_id = r.response_id), '') as comment_text`;
+export const FACT_JOINS = `left join accounts a on a.org_id = r.org_id and a.account_id = r.account_id
+  left join org_units u on u.org_id = r.org_id and u.unit_id = r.unit_id`;
+/** Only complete, included responses are evaluated. */
+export const FACT_FILTER = `r.status = 'complete' and not r.excluded`;
+
 /**
  * Checks responses of one organisation against its active rules and opens a case for every match,
  * inside the caller's transaction. A (rule, response) pair that already has a case is left alone
@@ -53,6 +66,22 @@ export async function openCasesForResponses(
   responseIds: readonly string[],
 ): Promise<OpenedCase[]> {
   if (responseIds.length === 0) return [];
+  const { rows: facts } = await sql<FactsRow>`select ${sql.raw(FACT_COLUMNS)}
+    from responses r ${sql.raw(FACT_JOINS)}
+    where r.org_id = ${orgId} and r.response_id = any(${responseIds as string[]}::uuid[]) and ${sql.raw(FACT_FILTER)}`.execute(
+    trx,
+  );
+  return openCasesForFacts(trx, acting, orgId, facts);
+}
+
+/** As openCasesForResponses, for responses whose facts the caller has already read. */
+export async function openCasesForFacts(
+  trx: Transaction<Schema>,
+  acting: Acting,
+  orgId: string,
+  facts: readonly FactsRow[],
+): Promise<OpenedCase[]> {
+  if (facts.length === 0) return [];
   const rules = await trx
     .selectFrom('alert_rules')
     .selectAll()
@@ -60,19 +89,7 @@ export async function openCasesForResponses(
     .where('active', '=', true)
     .execute();
   if (rules.length === 0) return [];
-  const { rows: facts } = await sql<FactsRow>`
-    select r.response_id, r.survey_id, r.touchpoint_id, r.unit_id, u.path as unit_path,
-      r.account_id, a.name as account_name, a.tier as account_tier, a.owner_user_id as account_owner, r.contact_id,
-      r.nps, r.force_certainty, r.force_control, r.force_fair_treatment, r.force_belonging, r.force_status,
-      r.force_enjoyment, r.segment, r.dissonance, r.critical_incident,
-      coalesce((select string_agg(c.text, E'\n') from comments c
-        where c.org_id = r.org_id and c.response_id = r.response_id), '') as comment_text
-    from responses r
-    left join accounts a on a.org_id = r.org_id and a.account_id = r.account_id
-    left join org_units u on u.org_id = r.org_id and u.unit_id = r.unit_id
-    where r.org_id = ${orgId} and r.response_id = any(${responseIds as string[]}::uuid[])
-      and r.status = 'complete' and not r.excluded`.execute(trx);
-  if (facts.length === 0) return [];
+  const responseIds = facts.map((f) => f.response_id);
   const analyses = await acting.commentAnalyses(trx, orgId, responseIds);
 
   const matches: { rule: (typeof rules)[number]; row: FactsRow }[] = [];
@@ -160,11 +177,13 @@ export async function openCasesForResponses(
       'account_id',
     ])
     .execute();
-  for (const c of opened) {
-    await announce(trx, acting, {
+  await announceAll(
+    trx,
+    acting,
+    opened.map((c) => ({
       orgId,
       caseId: c.case_id,
-      type: 'case.created',
+      type: 'case.created' as const,
       recipients: [c.owner_user_id],
       title: c.title,
       channels: c.channels,
@@ -178,8 +197,8 @@ export async function openCasesForResponses(
         unitId: c.unit_id,
         accountId: c.account_id,
       },
-    });
-  }
+    })),
+  );
   return opened.map((c) => ({
     caseId: c.case_id,
     ruleId: c.rule_id,

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
-import { enqueueIn } from '../db/jobs.ts';
+import { enqueueManyIn } from '../db/jobs.ts';
 import type { Schema } from '../db/schema.ts';
-import { queueWebhookEvent } from '../webhooks/queueEvent.ts';
+import { queueWebhookEvents } from '../webhooks/queueEvent.ts';
 import type { Acting } from './acting.ts';
 import { CASE_MAIL_QUEUE } from './caseMail.ts';
 
@@ -28,48 +28,51 @@ export interface CaseAnnouncement {
 }
 
 /**
- * Tells people about a case event through the rule's channels, inside the transaction that made
- * the change: inbox rows (streamed live), an email job (queue `case-mail`, see caseMail.ts) and a
- * signed webhook event all commit or roll back with it.
+ * Tells people about case events through each rule's channels, inside the transaction that made
+ * the change: inbox rows (streamed live), email jobs (queue `case-mail`, see caseMail.ts) and signed
+ * webhook events all commit or roll back with it. Many events cost one statement per channel.
  */
-export async function announce(
+export async function announceAll(
+  trx: Transaction<Schema>,
+  acting: Acting,
+  announcements: readonly CaseAnnouncement[],
+): Promise<void> {
+  const withRecipients = announcements.map((a) => ({
+    ...a,
+    recipients: [...new Set(a.recipients.filter((id): id is string => Boolean(id)))],
+  }));
+  const inbox = withRecipients
+    .filter((a) => a.channels.includes('inbox'))
+    .flatMap((a) =>
+      a.recipients.map((userId) => ({
+        org_id: a.orgId,
+        user_id: userId,
+        kind: a.type,
+        case_id: a.caseId,
+        title: a.title,
+      })),
+    );
+  if (inbox.length) await trx.insertInto('inbox_events').values(inbox).execute();
+  const mail = withRecipients.filter((a) => a.recipients.length && a.channels.includes('email'));
+  if (mail.length && acting.jobs) {
+    await enqueueManyIn(
+      trx,
+      CASE_MAIL_QUEUE,
+      mail.map((a) => ({ data: { orgId: a.orgId, caseId: a.caseId, type: a.type, userIds: a.recipients } })),
+    );
+  }
+  await queueWebhookEvents(
+    trx,
+    announcements
+      .filter((a) => a.channels.includes('webhook'))
+      .map((a) => ({ orgId: a.orgId, type: a.type, data: a.data })),
+  );
+}
+
+export function announce(
   trx: Transaction<Schema>,
   acting: Acting,
   announcement: CaseAnnouncement,
 ): Promise<void> {
-  const recipients = [...new Set(announcement.recipients.filter((id): id is string => Boolean(id)))];
-  if (recipients.length && announcement.channels.includes('inbox')) {
-    await trx
-      .insertInto('inbox_events')
-      .values(
-        recipients.map((userId) => ({
-          org_id: announcement.orgId,
-          user_id: userId,
-          kind: announcement.type,
-          case_id: announcement.caseId,
-          title: announcement.title,
-        })),
-      )
-      .execute();
-  }
-  if (recipients.length && announcement.channels.includes('email') && acting.jobs) {
-    await enqueueIn(
-      trx,
-      CASE_MAIL_QUEUE,
-      {
-        orgId: announcement.orgId,
-        caseId: announcement.caseId,
-        type: announcement.type,
-        userIds: recipients,
-      },
-      { retryLimit: 5, retryBackoff: true },
-    );
-  }
-  if (announcement.channels.includes('webhook')) {
-    await queueWebhookEvent(trx, {
-      orgId: announcement.orgId,
-      type: announcement.type,
-      data: announcement.data,
-    });
-  }
+  return announceAll(trx, acting, [announcement]);
 }
