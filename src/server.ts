@@ -8,6 +8,7 @@ import { buildApp } from './http/app.ts';
 import { randomSecret } from './identity/secrets.ts';
 import type { Config } from './platform/config.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
+import { startTextPipeline } from './text/pipeline/textPipeline.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -46,6 +47,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const jobs = createJobQueue(database);
   jobs.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   await jobs.start();
+  // Every stored comment is read by the text engine in the background (src/text/pipeline).
+  const textPipeline = await startTextPipeline({ database, jobs, logger });
   // Rollups fold the queue of new responses every two seconds; readers add what is still queued, so
   // figures are exact in between. Several processes may fold at once (SKIP LOCKED).
   let folding = false;
@@ -75,6 +78,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     async close() {
       clearInterval(foldTimer);
       await app.close();
+      await textPipeline.stop();
       await jobs.stop({ graceful: true, timeout: 5000 });
       await database.close();
     },

@@ -235,6 +235,28 @@ export interface CommentsTable {
   account_id: string | null;
   contact_id: string | null;
   created_at: Timestamp;
+  /** Null until the text pipeline has analysed the comment (set back to null to re-label it). */
+  analysed_at: Timestamp | null;
+}
+
+/** What the text engine read in one comment (see src/text/pipeline). */
+export interface CommentAnalysesTable {
+  org_id: string;
+  comment_id: string;
+  language: string;
+  sentiment: 'positive' | 'negative' | 'mixed' | 'neutral';
+  sentiment_score: number;
+  /** [{ start, end, text, sentiment: { label, score } }] */
+  sentences: Json<unknown[]>;
+  force: string | null;
+  polarity: 'fulfilled' | 'tension' | null;
+  confidence: number;
+  secondary: Json<unknown[]>;
+  emotions: Json<unknown[]>;
+  topics: string[];
+  spans: Json<unknown[]>;
+  model_version: string;
+  analysed_at: Generated<Timestamp>;
 }
 
 export interface AuditLogTable {
@@ -281,6 +303,7 @@ export interface Schema {
   survey_versions: SurveyVersionsTable;
   responses: ResponsesTable;
   comments: CommentsTable;
+  comment_analyses: CommentAnalysesTable;
   survey_tokens: SurveyTokensTable;
   rollup_queue: RollupQueueTable;
   rollup_daily: RollupDailyTable;
