@@ -256,7 +256,16 @@ export interface CommentAnalysesTable {
   topics: string[];
   spans: Json<unknown[]>;
   model_version: string;
-  analysed_at: Generated<Timestamp>;
+  analysed_at: Timestamp;
+}
+
+export interface TextRelabelRunsTable {
+  org_id: string;
+  run_id: Generated<string>;
+  reason: string;
+  model_version: string | null;
+  total: number;
+  started_at: Timestamp;
 }
 
 export interface AuditLogTable {
@@ -304,6 +313,7 @@ export interface Schema {
   responses: ResponsesTable;
   comments: CommentsTable;
   comment_analyses: CommentAnalysesTable;
+  text_relabel_runs: TextRelabelRunsTable;
   survey_tokens: SurveyTokensTable;
   rollup_queue: RollupQueueTable;
   rollup_daily: RollupDailyTable;

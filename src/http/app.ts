@@ -22,6 +22,7 @@ import { ingestRoutes } from '../responses/ingestRoutes.ts';
 import { responseRoutes } from '../responses/routes.ts';
 import { surveyManageRoutes } from '../surveys/manageRoutes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
+import { textRoutes } from '../text/routes.ts';
 import { webRoutes } from '../web/routes.ts';
 import { widgetRoutes } from '../widget/routes.ts';
 import { authentication } from './authentication.ts';
@@ -141,6 +142,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       await api.register(responseRoutes, context);
       await api.register(auditRoutes, context);
       await api.register(analyticsRoutes, context);
+      await api.register(textRoutes, context);
     },
     { prefix: '/api/v1' },
   );

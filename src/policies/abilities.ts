@@ -16,6 +16,7 @@ export const ACTIONS = [
   'users:manage',
   'tokens:manage',
   'audit:read',
+  'text:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,7 +32,7 @@ const everyRead: Action[] = [
 const GRANTS: Record<Role, readonly Action[]> = {
   owner: ACTIONS,
   admin: ACTIONS,
-  analyst: [...everyRead, 'surveys:manage', 'responses:write'],
+  analyst: [...everyRead, 'surveys:manage', 'responses:write', 'text:manage'],
   manager: everyRead,
   agent: ['organisation:read', 'units:read', 'accounts:read', 'surveys:read'],
   viewer: everyRead,

@@ -35,6 +35,18 @@ create table comment_analyses (
 );
 create index comment_analyses_force on comment_analyses (org_id, force, polarity);
 create index comment_analyses_sentiment on comment_analyses (org_id, sentiment);
+
+-- A re-labelling of an organisation's comments (after a model change): its progress is the share of
+-- the comments it set pending that are analysed again.
+create table text_relabel_runs (
+  org_id uuid not null,
+  run_id uuid not null default gen_random_uuid(),
+  reason text not null,
+  model_version text,
+  total integer not null,
+  started_at timestamptz not null default now(),
+  primary key (org_id, run_id)
+);
 `)
     .execute(db);
 }
@@ -42,6 +54,7 @@ create index comment_analyses_sentiment on comment_analyses (org_id, sentiment);
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(`
+drop table text_relabel_runs;
 drop table comment_analyses;
 drop index comments_pending_analysis;
 alter table comments drop column analysed_at;

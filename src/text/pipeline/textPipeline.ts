@@ -3,7 +3,7 @@
  * analyses pending comments in batches until none is left; a timer asks for a sweep every few
  * seconds, so ingestion itself does nothing more than insert its comments.
  */
-import type { Database } from '../../db/database.ts';
+import { type Database, transaction } from '../../db/database.ts';
 import type { PgBoss } from '../../db/jobs.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { createBuiltInEngine } from '../builtInEngine.ts';
@@ -15,6 +15,7 @@ import {
   type EngineForOrganisation,
 } from './analyseComments.ts';
 import { modelVersion } from './modelVersion.ts';
+import { startRelabelRun } from './relabelRuns.ts';
 
 /** The queue of sweeps (policy 'short': one queued at most, so the timer never piles them up). */
 export const COMMENT_SWEEP_QUEUE = 'comment-sweep';
@@ -30,6 +31,11 @@ export type TextPipelineOptions = {
   intervalMs?: number;
   /** Comments per transaction (default 500). */
   batchSize?: number;
+  /**
+   * With the default engine: when stored analyses come from another model version, start a
+   * re-labelling run for each such organisation (once per version). Default true.
+   */
+  relabelOnModelChange?: boolean;
 };
 
 /** A running pipeline. */
@@ -56,6 +62,43 @@ export async function defaultEngineFor(): Promise<EngineForOrganisation> {
 }
 
 /**
+ * Starts a re-labelling run for every organisation whose stored analyses come from another model
+ * version than `version`, unless one was already started for that version.
+ *
+ * @param database - the database.
+ * @param version - the current model version.
+ * @returns the runs started.
+ * @example await relabelAfterModelChange(database, 'builtin:089752fd:…') // [{ orgId, runId, total }]
+ */
+export async function relabelAfterModelChange(
+  database: Database,
+  version: string,
+): Promise<{ orgId: string; runId: string; total: number }[]> {
+  const organisations = await database.db
+    .selectFrom('comment_analyses as a')
+    .select('a.org_id')
+    .distinct()
+    .where('a.model_version', '<>', version)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('text_relabel_runs as r')
+            .select('r.run_id')
+            .whereRef('r.org_id', '=', 'a.org_id')
+            .where('r.model_version', '=', version),
+        ),
+      ),
+    )
+    .execute();
+  const runs = [];
+  for (const { org_id } of organisations) {
+    const run = await transaction(database, (trx) => startRelabelRun(trx, org_id, 'model changed', version));
+    runs.push({ orgId: org_id, ...run });
+  }
+  return runs;
+}
+
+/**
  * Creates the queues (the sweep queue, and `comments-analysed` for its consumers), starts the sweep
  * worker and the timer.
  *
@@ -66,6 +109,9 @@ export async function defaultEngineFor(): Promise<EngineForOrganisation> {
 export async function startTextPipeline(options: TextPipelineOptions): Promise<TextPipeline> {
   const { database, jobs, logger } = options;
   const engineFor = options.engineFor ?? (await defaultEngineFor());
+  if (!options.engineFor && options.relabelOnModelChange !== false) {
+    await relabelAfterModelChange(database, (await engineFor('')).version);
+  }
   const batchSize = options.batchSize ?? 500;
   await jobs.createQueue(COMMENTS_ANALYSED_QUEUE);
   await jobs.createQueue(COMMENT_SWEEP_QUEUE, { policy: 'short' });
