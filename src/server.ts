@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { startAlertSweeper } from './alerts/alertSweeper.ts';
-import { noCommentAnalyses } from './alerts/commentAnalyses.ts';
+import { storedCommentAnalyses } from './alerts/commentAnalyses.ts';
 import { workAnalysedComments } from './alerts/textReevaluation.ts';
 import { foldRollups } from './analytics/rollups.ts';
 import type { Acting } from './cases/acting.ts';
@@ -15,6 +15,7 @@ import { randomSecret } from './identity/secrets.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { Config } from './platform/config.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
+import { startTextPipeline } from './text/pipeline/textPipeline.ts';
 import { startWebhookWork } from './webhooks/worker.ts';
 
 export interface RunningServer {
@@ -54,6 +55,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const jobs = await startJobQueue(database);
   jobs.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   const webhookWork = await startWebhookWork(jobs, database, logger);
+  // Every stored comment is read by the text engine in the background (src/text/pipeline).
+  const textPipeline = await startTextPipeline({ database, jobs, logger });
   // Rollups fold the queue of new responses every two seconds; readers add what is still queued, so
   // figures are exact in between. Several processes may fold at once (SKIP LOCKED).
   let folding = false;
@@ -81,7 +84,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const acting: Acting = {
     jobs,
     now: () => new Date(),
-    commentAnalyses: noCommentAnalyses,
+    commentAnalyses: storedCommentAnalyses,
     publicUrl: config.publicUrl,
   };
   const alertSweeper = startAlertSweeper(database, acting, logger);
@@ -102,6 +105,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await alertSweeper.stop();
       await app.close();
       webhookWork.stop();
+      await textPipeline.stop();
       await stopJobQueue(jobs);
       await mailer.close();
       await database.close();

@@ -8,6 +8,7 @@ import { publishRelationshipSurvey, validAnswers } from '../../test/surveyFixtur
 import { signIn, testApp } from '../../test/testApp.ts';
 import { transaction } from '../db/database.ts';
 import { sweepAlertQueue } from './alertSweeper.ts';
+import { storedCommentAnalyses } from './commentAnalyses.ts';
 import { openCasesForResponses } from './evaluate.ts';
 import { reevaluateAnalysedComments } from './textReevaluation.ts';
 
@@ -227,5 +228,54 @@ describeEachEngine('alert evaluation', (database) => {
     expect(opened.map((c) => c.ruleId)).toEqual([tensionRule]);
     expect(await reevaluateAnalysedComments(database(), analysed, event)).toEqual([]);
     expect(await casesOf(org.orgId)).toHaveLength(2);
+  });
+
+  it('reads the text pipeline’s stored analyses: a topic rule opens its case when comments-analysed arrives', async () => {
+    const { org, ingest } = await setUp('stored');
+    const ruleId = await createRule(database(), org.orgId, {
+      name: 'Billing pain',
+      conditions: [
+        { type: 'comment_topic', topics: ['billing'] },
+        { type: 'comment_force_tension', force: 'fairTreatment' },
+      ],
+    });
+    const responseId = await ingest(
+      7,
+      { accountId: org.accountX },
+      'The invoice had fees nobody told us about.',
+    );
+    const acting = testActing({ commentAnalyses: storedCommentAnalyses });
+    await sweepAlertQueue(database(), acting);
+    expect(await casesOf(org.orgId)).toHaveLength(0);
+    const comment = await database()
+      .db.selectFrom('comments')
+      .select('comment_id')
+      .where('org_id', '=', org.orgId)
+      .where('response_id', '=', responseId)
+      .executeTakeFirstOrThrow();
+    await database()
+      .db.insertInto('comment_analyses')
+      .values({
+        org_id: org.orgId,
+        comment_id: comment.comment_id,
+        language: 'en',
+        sentiment: 'negative',
+        sentiment_score: -0.7,
+        sentences: '[]',
+        force: 'fairTreatment',
+        polarity: 'tension',
+        confidence: 0.8,
+        secondary: '[]',
+        emotions: '[]',
+        topics: ['billing', 'pricing'],
+        spans: '[]',
+        model_version: 'test',
+      } as never)
+      .execute();
+    const opened = await reevaluateAnalysedComments(database(), acting, {
+      orgId: org.orgId,
+      commentIds: [comment.comment_id],
+    });
+    expect(opened.map((c) => [c.ruleId, c.responseId])).toEqual([[ruleId, responseId]]);
   });
 });

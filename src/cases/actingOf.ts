@@ -1,4 +1,4 @@
-import { noCommentAnalyses } from '../alerts/commentAnalyses.ts';
+import { storedCommentAnalyses } from '../alerts/commentAnalyses.ts';
 import type { AppContext } from '../http/context.ts';
 import type { Acting } from './acting.ts';
 
@@ -8,7 +8,7 @@ export function actingOf(context: AppContext): Acting {
     context.acting ?? {
       jobs: null,
       now: () => new Date(),
-      commentAnalyses: noCommentAnalyses,
+      commentAnalyses: storedCommentAnalyses,
       publicUrl: context.config.publicUrl,
     }
   );

@@ -9,6 +9,7 @@ import { createUser } from '../identity/users.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openConfiguredDatabase, startServer } from '../server.ts';
 import { runTextCommand } from '../text/cli.ts';
+import { runRelabelCommand } from '../text/pipeline/relabelCommand.ts';
 
 const USAGE = `rapport <command> [options]
 
@@ -22,6 +23,7 @@ Commands:
   rollups rebuild [--org SLUG]  Recompute the analytics rollups from the responses
   text train | classify --in FILE.jsonl [--json] | evaluate
                                 The offline text engine (Forces, sentiment, emotions, topics)
+  text relabel [--org SLUG]     Re-label the comments with the current model, with a progress bar
   analyze nps|drivers|segments --csv FILE …
                                 Reproduce a figure from an export (rapport analyze --help)
 
@@ -52,6 +54,16 @@ async function main(argv: string[]): Promise<void> {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
     });
+    return;
+  }
+  if (command === 'text' && rest[0] === 'relabel') {
+    const database = await openConfiguredDatabase(config);
+    try {
+      await migrateToLatest(database);
+      process.exitCode = await runRelabelCommand(database, rest.slice(1), process);
+    } finally {
+      await database.close();
+    }
     return;
   }
   if (command === 'text') {

@@ -235,6 +235,37 @@ export interface CommentsTable {
   account_id: string | null;
   contact_id: string | null;
   created_at: Timestamp;
+  /** Null until the text pipeline has analysed the comment (set back to null to re-label it). */
+  analysed_at: Timestamp | null;
+}
+
+/** What the text engine read in one comment (see src/text/pipeline). */
+export interface CommentAnalysesTable {
+  org_id: string;
+  comment_id: string;
+  language: string;
+  sentiment: 'positive' | 'negative' | 'mixed' | 'neutral';
+  sentiment_score: number;
+  /** [{ start, end, text, sentiment: { label, score } }] */
+  sentences: Json<unknown[]>;
+  force: string | null;
+  polarity: 'fulfilled' | 'tension' | null;
+  confidence: number;
+  secondary: Json<unknown[]>;
+  emotions: Json<unknown[]>;
+  topics: string[];
+  spans: Json<unknown[]>;
+  model_version: string;
+  analysed_at: Timestamp;
+}
+
+export interface TextRelabelRunsTable {
+  org_id: string;
+  run_id: Generated<string>;
+  reason: string;
+  model_version: string | null;
+  total: number;
+  started_at: Timestamp;
 }
 
 export interface AuditLogTable {
@@ -389,6 +420,8 @@ export interface Schema {
   survey_versions: SurveyVersionsTable;
   responses: ResponsesTable;
   comments: CommentsTable;
+  comment_analyses: CommentAnalysesTable;
+  text_relabel_runs: TextRelabelRunsTable;
   survey_tokens: SurveyTokensTable;
   rollup_queue: RollupQueueTable;
   rollup_daily: RollupDailyTable;

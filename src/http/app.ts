@@ -28,6 +28,7 @@ import { ingestRoutes } from '../responses/ingestRoutes.ts';
 import { responseRoutes } from '../responses/routes.ts';
 import { surveyManageRoutes } from '../surveys/manageRoutes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
+import { textRoutes } from '../text/routes.ts';
 import { webRoutes } from '../web/routes.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
 import { widgetRoutes } from '../widget/routes.ts';
@@ -167,6 +168,7 @@ export async function buildApp(
       await api.register(caseRoutes, context);
       await api.register(inboxRoutes, context);
       await api.register(improvementRoutes, context);
+      await api.register(textRoutes, context);
     },
     { prefix: '/api/v1' },
   );

@@ -26,6 +26,7 @@ export const ACTIONS = [
   'events:read',
   'distribution:manage',
   'invitations:read',
+  'text:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -54,6 +55,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'events:read',
     'distribution:manage',
     'invitations:read',
+    'text:manage',
   ],
   manager: [
     ...everyRead,

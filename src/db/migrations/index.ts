@@ -6,6 +6,7 @@ import * as accountRollups from './0004_account_rollups.ts';
 import * as outcomeGroups from './0005_outcome_groups.ts';
 import * as reach from './0008_reach.ts';
 import * as cases from './0010_cases.ts';
+import * as textPipeline from './0006_text_pipeline.ts';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_outcome_groups': outcomeGroups,
   '0008_reach': reach,
   '0010_cases': cases,
+  '0006_text_pipeline': textPipeline,
 };
