@@ -6,6 +6,7 @@ import { analyticsBench } from './analytics.ts';
 import { demoBench } from './demo.ts';
 import { importBench } from './import.ts';
 import { ingestBench } from './ingest.ts';
+import { loopBench } from './loop.ts';
 import { textBench } from './text.ts';
 
 export interface Goal {
@@ -23,6 +24,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<BenchResult>> = {
   analytics: analyticsBench,
   ingest: ingestBench,
   import: importBench,
+  loop: loopBench,
   text: textBench,
 };
 

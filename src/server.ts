@@ -1,5 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { startAlertSweeper } from './alerts/alertSweeper.ts';
+import { storedCommentAnalyses } from './alerts/commentAnalyses.ts';
+import { workAnalysedComments } from './alerts/textReevaluation.ts';
 import { foldRollups } from './analytics/rollups.ts';
+import type { Acting } from './cases/acting.ts';
+import { startCaseMailWork } from './cases/caseMail.ts';
+import { scheduleEscalation } from './cases/escalate.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { type PgBoss, startJobQueue, stopJobQueue } from './db/jobs.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -11,6 +17,7 @@ import { startInvitationWork } from './invitations/worker.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { Config } from './platform/config.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
+import { startTextPipeline } from './text/pipeline/textPipeline.ts';
 import { startWebhookWork } from './webhooks/worker.ts';
 
 export interface RunningServer {
@@ -51,6 +58,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   jobs.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   const webhookWork = await startWebhookWork(jobs, database, logger);
   await workImports(jobs, database);
+  // Every stored comment is read by the text engine in the background (src/text/pipeline).
+  const textPipeline = await startTextPipeline({ database, jobs, logger });
   // Rollups fold the queue of new responses every two seconds; readers add what is still queued, so
   // figures are exact in between. Several processes may fold at once (SKIP LOCKED).
   let folding = false;
@@ -74,7 +83,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ratePerSecond: config.mailRatePerSecond,
   });
   await startInvitationWork(jobs, { database, mailer, publicUrl: config.publicUrl });
-  const app = await buildApp({ database, config, logger, mailer, jobs });
+  // Acting: new responses are checked against the alert rules within a sweep (about 50 ms), and again
+  // when their comments have been analysed.
+  const acting: Acting = {
+    jobs,
+    now: () => new Date(),
+    commentAnalyses: storedCommentAnalyses,
+    publicUrl: config.publicUrl,
+  };
+  const alertSweeper = startAlertSweeper(database, acting, logger);
+  await workAnalysedComments(jobs, database, acting);
+  await scheduleEscalation(jobs, database, acting);
+  await startCaseMailWork(jobs, database, mailer, acting);
+  const app = await buildApp({ database, config, logger, mailer, jobs, acting });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   logger.info({ url, engine: database.engine }, 'Rapport is listening');
@@ -85,8 +106,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url,
     async close() {
       clearInterval(foldTimer);
+      await alertSweeper.stop();
       await app.close();
       webhookWork.stop();
+      await textPipeline.stop();
       await stopJobQueue(jobs);
       await mailer.close();
       await database.close();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../src/db/database.ts';
 import { transaction } from '../src/db/database.ts';
 import { createUser } from '../src/identity/users.ts';
+import { relationshipSurveyTemplate } from '../src/surveys/library/index.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -101,7 +102,12 @@ export async function seedOrganisation(database: Database, label: string) {
       .execute();
     await trx
       .insertInto('survey_versions')
-      .values({ org_id: orgId, survey_id: ids.surveyId, version: 1, definition: '{}' })
+      .values({
+        org_id: orgId,
+        survey_id: ids.surveyId,
+        version: 1,
+        definition: JSON.stringify(relationshipSurveyTemplate()),
+      })
       .execute();
     await trx
       .insertInto('responses')

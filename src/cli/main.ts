@@ -12,6 +12,7 @@ import { isTransferCommand, runTransferCommand, TRANSFER_USAGE } from '../respon
 import { openConfiguredDatabase, startServer } from '../server.ts';
 import { isClusterWorker, startCluster, startClusterWorker } from '../serverCluster.ts';
 import { runTextCommand } from '../text/cli.ts';
+import { runRelabelCommand } from '../text/pipeline/relabelCommand.ts';
 
 const USAGE = `rapport <command> [options]
 
@@ -29,6 +30,7 @@ Commands:
                                 Import accounts or contacts from CSV or XLSX (rapport import --help)
   import units FILE [--dry-run] [--skip-bad-rows]
                                 Import the unit tree from CSV (a path column, or one column per level)
+  text relabel [--org SLUG]     Re-label the comments with the current model, with a progress bar
   analyze nps|drivers|segments --csv FILE …
                                 Reproduce a figure from an export (rapport analyze --help)
 ${TRANSFER_USAGE}
@@ -60,6 +62,16 @@ async function main(argv: string[]): Promise<void> {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
     });
+    return;
+  }
+  if (command === 'text' && rest[0] === 'relabel') {
+    const database = await openConfiguredDatabase(config);
+    try {
+      await migrateToLatest(database);
+      process.exitCode = await runRelabelCommand(database, rest.slice(1), process);
+    } finally {
+      await database.close();
+    }
     return;
   }
   if (command === 'text') {

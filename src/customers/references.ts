@@ -11,6 +11,7 @@ export const ACCOUNT_REFERENCES = [
   { table: 'heard_contacts', column: 'account_id' },
   { table: 'crm_events', column: 'account_id' },
   { table: 'invitations', column: 'account_id' },
+  { table: 'cases', column: 'account_id' },
 ] as const;
 
 export const CONTACT_REFERENCES = [
@@ -19,6 +20,7 @@ export const CONTACT_REFERENCES = [
   { table: 'survey_tokens', column: 'contact_id' },
   { table: 'crm_events', column: 'contact_id' },
   { table: 'invitations', column: 'contact_id' },
+  { table: 'cases', column: 'contact_id' },
 ] as const;
 
 /**

@@ -235,6 +235,37 @@ export interface CommentsTable {
   account_id: string | null;
   contact_id: string | null;
   created_at: Timestamp;
+  /** Null until the text pipeline has analysed the comment (set back to null to re-label it). */
+  analysed_at: Timestamp | null;
+}
+
+/** What the text engine read in one comment (see src/text/pipeline). */
+export interface CommentAnalysesTable {
+  org_id: string;
+  comment_id: string;
+  language: string;
+  sentiment: 'positive' | 'negative' | 'mixed' | 'neutral';
+  sentiment_score: number;
+  /** [{ start, end, text, sentiment: { label, score } }] */
+  sentences: Json<unknown[]>;
+  force: string | null;
+  polarity: 'fulfilled' | 'tension' | null;
+  confidence: number;
+  secondary: Json<unknown[]>;
+  emotions: Json<unknown[]>;
+  topics: string[];
+  spans: Json<unknown[]>;
+  model_version: string;
+  analysed_at: Timestamp;
+}
+
+export interface TextRelabelRunsTable {
+  org_id: string;
+  run_id: Generated<string>;
+  reason: string;
+  model_version: string | null;
+  total: number;
+  started_at: Timestamp;
 }
 
 export interface AuditLogTable {
@@ -313,6 +344,114 @@ export interface ImportRowsTable {
   target_id: string | null;
 }
 
+export interface AlertRulesTable {
+  org_id: string;
+  rule_id: Generated<string>;
+  name: string;
+  survey_id: string | null;
+  touchpoint_id: string | null;
+  conditions: Json<unknown[]>;
+  priority: Generated<string>;
+  fallback_queue: Generated<string>;
+  first_contact_hours: Generated<number>;
+  resolution_days: Generated<number>;
+  channels: Generated<string[]>;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface AlertQueueTable {
+  org_id: string;
+  response_id: string;
+  queued_at: Timestamp;
+}
+
+export interface CasesTable {
+  org_id: string;
+  case_id: Generated<string>;
+  rule_id: string;
+  response_id: string;
+  title: string;
+  priority: string;
+  status: Generated<string>;
+  unit_id: string | null;
+  account_id: string | null;
+  contact_id: string | null;
+  owner_user_id: string | null;
+  queue: string | null;
+  owner_reason: string;
+  channels: string[];
+  escalation_step_hours: number;
+  first_contact_due_at: Timestamp;
+  resolution_due_at: Timestamp;
+  first_contacted_at: Date | null;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  next_escalation_at: Date | null;
+  escalation_level: Generated<number>;
+  escalated_to_user_id: string | null;
+  last_escalated_at: Date | null;
+  root_cause: string | null;
+  resolution: string | null;
+  checkback_sent_at: Date | null;
+  checkback_answer: string | null;
+  checkback_answered_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseWatchersTable {
+  org_id: string;
+  case_id: string;
+  user_id: string;
+}
+
+export interface CaseEntriesTable {
+  org_id: string;
+  entry_id: Generated<string>;
+  case_id: string;
+  kind: string;
+  body: Generated<string>;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  author_user_id: string | null;
+  idempotency_key: string | null;
+  at: Timestamp;
+}
+
+export interface InboxEventsTable {
+  org_id: string;
+  event_id: ColumnType<string, never, never>;
+  user_id: string;
+  kind: string;
+  case_id: string | null;
+  title: string;
+  created_at: Timestamp;
+  read_at: Date | null;
+}
+
+export interface ImprovementActionsTable {
+  org_id: string;
+  action_id: Generated<string>;
+  title: string;
+  force_key: string | null;
+  measure: string;
+  touchpoint_id: string | null;
+  department: string | null;
+  unit_id: string | null;
+  owner_user_id: string | null;
+  due_date: ColumnType<Date | null, string | null, string | null>;
+  status: Generated<string>;
+  started_on: ColumnType<Date | null, string | null, string | null>;
+  root_causes: Generated<string[]>;
+  created_at: Timestamp;
+}
+
+export interface ImprovementCasesTable {
+  org_id: string;
+  action_id: string;
+  case_id: string;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   org_units: OrgUnitsTable;
@@ -331,10 +470,20 @@ export interface Schema {
   survey_versions: SurveyVersionsTable;
   responses: ResponsesTable;
   comments: CommentsTable;
+  comment_analyses: CommentAnalysesTable;
+  text_relabel_runs: TextRelabelRunsTable;
   survey_tokens: SurveyTokensTable;
   rollup_queue: RollupQueueTable;
   rollup_daily: RollupDailyTable;
   audit_log: AuditLogTable;
+  alert_rules: AlertRulesTable;
+  alert_queue: AlertQueueTable;
+  cases: CasesTable;
+  case_watchers: CaseWatchersTable;
+  case_entries: CaseEntriesTable;
+  inbox_events: InboxEventsTable;
+  improvement_actions: ImprovementActionsTable;
+  improvement_cases: ImprovementCasesTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -11,14 +11,19 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import secureJson from 'secure-json-parse';
+import { alertRuleRoutes } from '../alerts/routes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { inboxRoutes } from '../cases/inboxRoutes.ts';
+import { loopRoutes } from '../cases/loopRoutes.ts';
+import { caseRoutes } from '../cases/routes.ts';
 import { customerRoutes } from '../customers/routes.ts';
 import { eventRoutes } from '../events/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { hierarchyRoutes } from '../hierarchy/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { importRoutes } from '../imports/routes.ts';
+import { improvementRoutes } from '../improvements/routes.ts';
 import { invitationRoutes } from '../invitations/routes.ts';
 import { unsubscribeRoutes } from '../invitations/unsubscribeRoutes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
@@ -30,6 +35,7 @@ import { ingestRoutes } from '../responses/ingestRoutes.ts';
 import { responseRoutes } from '../responses/routes.ts';
 import { surveyManageRoutes } from '../surveys/manageRoutes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
+import { textRoutes } from '../text/routes.ts';
 import { webRoutes } from '../web/routes.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
 import { widgetRoutes } from '../widget/routes.ts';
@@ -150,6 +156,7 @@ export async function buildApp(
   await app.register(respondentRoutes, context);
   await app.register(widgetRoutes, context);
   await app.register(unsubscribeRoutes, context);
+  await app.register(loopRoutes, context);
   await app.register(
     async (api) => {
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
@@ -171,6 +178,11 @@ export async function buildApp(
       await api.register(eventRoutes, context);
       await api.register(invitationRoutes, context);
       await api.register(responseFileRoutes, context);
+      await api.register(alertRuleRoutes, context);
+      await api.register(caseRoutes, context);
+      await api.register(inboxRoutes, context);
+      await api.register(improvementRoutes, context);
+      await api.register(textRoutes, context);
     },
     { prefix: '/api/v1' },
   );

@@ -1,3 +1,4 @@
+import type { Acting } from '../cases/acting.ts';
 import type { Database } from '../db/database.ts';
 import type { PgBoss } from '../db/jobs.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -13,4 +14,6 @@ export interface AppContext {
   mailer: Mailer;
   /** The job queue, for routes that hand work to the background (absent: such routes answer 503). */
   jobs?: PgBoss;
+  /** The job queue, clock and text analysis that acting on cases uses; absent: no jobs, the real clock. */
+  acting?: Acting;
 }

@@ -16,6 +16,11 @@ export const ACTIONS = [
   'users:manage',
   'tokens:manage',
   'audit:read',
+  'cases:read',
+  'cases:work',
+  'alerts:manage',
+  'improvements:read',
+  'improvements:manage',
   'integrations:manage',
   'events:write',
   'events:read',
@@ -23,6 +28,7 @@ export const ACTIONS = [
   'invitations:read',
   'hierarchy:manage',
   'accounts:manage',
+  'text:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,15 +48,32 @@ const GRANTS: Record<Role, readonly Action[]> = {
     ...everyRead,
     'surveys:manage',
     'responses:write',
+    'cases:read',
+    'cases:work',
+    'alerts:manage',
+    'improvements:read',
+    'improvements:manage',
     'events:write',
     'events:read',
     'distribution:manage',
     'invitations:read',
+    'text:manage',
   ],
   // Managers run their own part of the organisation: writes are limited to their subtree by scope.
-  manager: [...everyRead, 'events:read', 'invitations:read', 'hierarchy:manage', 'accounts:manage'],
-  agent: ['organisation:read', 'units:read', 'accounts:read', 'surveys:read'],
-  viewer: everyRead,
+  manager: [
+    ...everyRead,
+    'events:read',
+    'invitations:read',
+    'hierarchy:manage',
+    'accounts:manage',
+    'cases:read',
+    'cases:work',
+    'improvements:read',
+    'improvements:manage',
+  ],
+  // Agents work the cases they own or watch (see caseScope.ts), nothing else of the feedback.
+  agent: ['organisation:read', 'units:read', 'accounts:read', 'surveys:read', 'cases:read', 'cases:work'],
+  viewer: [...everyRead, 'cases:read', 'improvements:read'],
 };
 
 export function may(actor: Actor, action: Action): boolean {

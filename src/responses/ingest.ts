@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { enqueueForAlerts } from '../alerts/alertQueue.ts';
 import { enqueueForRollups } from '../analytics/rollups.ts';
 import { type Database, transaction } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
@@ -184,7 +185,10 @@ export async function ingestResponse(database: Database, input: IngestInput): Pr
           .executeTakeFirst();
         if (used.numUpdatedRows === 0n) throw new TokenAlreadyUsed();
       }
-      if (!input.excluded) await enqueueForRollups(trx, survey.orgId, responseId);
+      if (!input.excluded) {
+        await enqueueForRollups(trx, survey.orgId, responseId);
+        await enqueueForAlerts(trx, survey.orgId, responseId);
+      }
       if (comments.length) {
         await trx
           .insertInto('comments')

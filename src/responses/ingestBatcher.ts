@@ -69,7 +69,7 @@ export class IngestBatcher {
       comments.map((c) => c.text),
     ];
     const { rows: stored } = await this.#database.pool.prepared<{ response_id: string }>(
-      'rapport_ingest_batch_v1',
+      'rapport_ingest_batch_v2',
       BATCH_STATEMENT,
       values,
     );
@@ -160,7 +160,11 @@ const NAMES = [
   'dup_excludes',
 ];
 
-/** The statement that stores responses, one row per response from parallel arrays (parameters as in storeInOneStatement). */
+/**
+ * The statement that stores responses, one row per response from parallel arrays (parameters as in
+ * storeInOneStatement). While the organisation has active alert rules, each response is also queued
+ * for them (alerts/alertSweeper.ts), in the same statement.
+ */
 const BATCH_STATEMENT = `
 with input as (
   select * from unnest(${TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})
@@ -194,6 +198,10 @@ ins as (
   returning org_id, response_id, excluded, language, account_id, contact_id, submitted_at
 ),
 queued as (insert into rollup_queue (org_id, response_id, sign) select org_id, response_id, 1 from ins where not excluded),
+alerting as (
+  insert into alert_queue (org_id, response_id) select org_id, response_id from ins
+  where not excluded and exists (select 1 from alert_rules r where r.org_id = ins.org_id and r.active)
+),
 noted as (
   insert into comments (org_id, response_id, question_id, source, text, language, account_id, contact_id, created_at)
   select ins.org_id, ins.response_id, c.question_id, 'survey', c.text, ins.language, ins.account_id, ins.contact_id, ins.submitted_at

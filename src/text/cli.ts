@@ -10,6 +10,7 @@ import { DEFAULT_CORPUS_DIR, readCorpus } from './corpusFiles.ts';
 import { crossValidate } from './crossValidation.ts';
 import type { TextEngine } from './engine.ts';
 import { evaluateEngine, formatEvaluationMarkdown, TEXT_TARGETS } from './evaluate.ts';
+import { defaultLanguageDetector } from './fastTextDetection.ts';
 import { createProfileDetector } from './languageDetection.ts';
 import { DEFAULT_MODEL_DIR, loadModel, saveModel } from './modelFiles.ts';
 import { heldOutSplit } from './split.ts';
@@ -134,7 +135,11 @@ async function classify(args: string[], io: TextCommandIo): Promise<number> {
     }
     codeframe = JSON.parse(readFileSync(values.codeframe, 'utf8')) as Codeframe;
   }
-  const engine = createBuiltInEngine(loadModel(values.model ?? DEFAULT_MODEL_DIR), { codeframe });
+  const model = loadModel(values.model ?? DEFAULT_MODEL_DIR);
+  const engine = createBuiltInEngine(model, {
+    codeframe,
+    languageDetector: await defaultLanguageDetector(model),
+  });
   const lines = readFileSync(values.in, 'utf8').split('\n');
   let classified = 0;
   let malformed = 0;
