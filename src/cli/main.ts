@@ -4,6 +4,7 @@ import { rebuildRollups } from '../analytics/rollups.ts';
 import { transaction } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { loadDemo } from '../demo/loadDemo.ts';
+import { runImportCommand } from '../feedback/importCommand.ts';
 import { randomSecret } from '../identity/secrets.ts';
 import { createUser } from '../identity/users.ts';
 import { loadConfig } from '../platform/config.ts';
@@ -24,6 +25,8 @@ Commands:
   text train | classify --in FILE.jsonl [--json] | evaluate
                                 The offline text engine (Forces, sentiment, emotions, topics)
   text relabel [--org SLUG]     Re-label the comments with the current model, with a progress bar
+  text import FILE [--source S] [--dry-run] [--json] [--org SLUG]
+                                Import reviews, tickets, social posts (CSV or JSON) as comments
   analyze nps|drivers|segments --csv FILE …
                                 Reproduce a figure from an export (rapport analyze --help)
 
@@ -54,6 +57,16 @@ async function main(argv: string[]): Promise<void> {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
     });
+    return;
+  }
+  if (command === 'text' && rest[0] === 'import') {
+    const database = await openConfiguredDatabase(config);
+    try {
+      await migrateToLatest(database);
+      process.exitCode = await runImportCommand(database, rest.slice(1), process);
+    } finally {
+      await database.close();
+    }
     return;
   }
   if (command === 'text' && rest[0] === 'relabel') {

@@ -76,6 +76,8 @@ export interface AccountsTable {
   unit_id: string | null;
   owner_user_id: string | null;
   external_id: string | null;
+  /** Web domain (e.g. acme.example), matching imported feedback by its author's address. */
+  domain: string | null;
   created_at: Timestamp;
 }
 
@@ -237,6 +239,12 @@ export interface CommentsTable {
   created_at: Timestamp;
   /** Null until the text pipeline has analysed the comment (set back to null to re-label it). */
   analysed_at: Timestamp | null;
+  /** Imported feedback: when the customer wrote it. */
+  occurred_at: ColumnType<Date | null, string | null | undefined, string | null>;
+  rating: number | null;
+  author_email: string | null;
+  /** Imported feedback: the source's id or a content hash; a re-import skips existing keys. */
+  import_key: string | null;
 }
 
 /** What the text engine read in one comment (see src/text/pipeline). */

@@ -13,6 +13,7 @@ import {
 import secureJson from 'secure-json-parse';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { feedbackRoutes } from '../feedback/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
@@ -143,6 +144,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       await api.register(auditRoutes, context);
       await api.register(analyticsRoutes, context);
       await api.register(textRoutes, context);
+      await api.register(feedbackRoutes, context);
     },
     { prefix: '/api/v1' },
   );

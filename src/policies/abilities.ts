@@ -17,6 +17,9 @@ export const ACTIONS = [
   'tokens:manage',
   'audit:read',
   'text:manage',
+  'feedback:import',
+  'comments:read',
+  'comments:label',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -27,12 +30,20 @@ const everyRead: Action[] = [
   'surveys:read',
   'responses:read',
   'responses:write',
+  'comments:read',
 ];
 
 const GRANTS: Record<Role, readonly Action[]> = {
   owner: ACTIONS,
   admin: ACTIONS,
-  analyst: [...everyRead, 'surveys:manage', 'responses:write', 'text:manage'],
+  analyst: [
+    ...everyRead,
+    'surveys:manage',
+    'responses:write',
+    'text:manage',
+    'feedback:import',
+    'comments:label',
+  ],
   manager: everyRead,
   agent: ['organisation:read', 'units:read', 'accounts:read', 'surveys:read'],
   viewer: everyRead,

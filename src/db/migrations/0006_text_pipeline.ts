@@ -47,6 +47,19 @@ create table text_relabel_runs (
   started_at timestamptz not null default now(),
   primary key (org_id, run_id)
 );
+
+-- Unsolicited feedback (reviews, tickets, social posts, e-mails) imported beside survey comments:
+-- when the customer wrote it, the rating they gave, who wrote it, and the key that makes a re-import
+-- skip what is already there (the source's own id, or a hash of the content).
+alter table comments add column occurred_at timestamptz;
+alter table comments add column rating real;
+alter table comments add column author_email text;
+alter table comments add column import_key text;
+create unique index comments_import_key on comments (org_id, import_key) where import_key is not null;
+
+-- An account's web domain, so feedback from an unknown address of that domain finds its account.
+alter table accounts add column domain text;
+create index accounts_domain on accounts (org_id, lower(domain)) where domain is not null;
 `)
     .execute(db);
 }
@@ -54,6 +67,13 @@ create table text_relabel_runs (
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(`
+drop index accounts_domain;
+alter table accounts drop column domain;
+drop index comments_import_key;
+alter table comments drop column import_key;
+alter table comments drop column author_email;
+alter table comments drop column rating;
+alter table comments drop column occurred_at;
 drop table text_relabel_runs;
 drop table comment_analyses;
 drop index comments_pending_analysis;
