@@ -267,6 +267,42 @@ export interface CommentAnalysesTable {
   analysed_at: Timestamp;
 }
 
+/** A person's relabelling of a comment: only the labels given. */
+export type CorrectionLabels = {
+  force?: string | null;
+  polarity?: 'fulfilled' | 'tension' | null;
+  sentiment?: 'positive' | 'negative' | 'mixed' | 'neutral';
+  emotions?: string[];
+  topics?: string[];
+};
+
+export interface CommentCorrectionsTable {
+  org_id: string;
+  comment_id: string;
+  labels: Json<CorrectionLabels>;
+  corrected_by: string | null;
+  corrected_at: Timestamp;
+}
+
+export interface TextOrgModelsTable {
+  org_id: string;
+  version: number;
+  model_version: string;
+  /** JSON of the model files by name (src/text/modelFiles.ts). */
+  model: string;
+  corrections: number;
+  corrections_until: Timestamp | null;
+  evaluation: Json<Record<string, unknown>>;
+  started_at: Timestamp;
+  trained_at: Timestamp;
+}
+
+export interface TextModelRequestsTable {
+  org_id: string;
+  requested_at: Timestamp;
+  requested_by: string | null;
+}
+
 export interface TextRelabelRunsTable {
   org_id: string;
   run_id: Generated<string>;
@@ -322,6 +358,9 @@ export interface Schema {
   comments: CommentsTable;
   comment_analyses: CommentAnalysesTable;
   text_relabel_runs: TextRelabelRunsTable;
+  comment_corrections: CommentCorrectionsTable;
+  text_org_models: TextOrgModelsTable;
+  text_model_requests: TextModelRequestsTable;
   survey_tokens: SurveyTokensTable;
   rollup_queue: RollupQueueTable;
   rollup_daily: RollupDailyTable;

@@ -44,7 +44,8 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'feedback:import',
     'comments:label',
   ],
-  manager: everyRead,
+  // Managers know their customers: they may correct how their comments were read.
+  manager: [...everyRead, 'comments:label'],
   agent: ['organisation:read', 'units:read', 'accounts:read', 'surveys:read'],
   viewer: everyRead,
 };

@@ -5,6 +5,7 @@ import { transaction } from '../db/database.ts';
 import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
 import { notFound } from '../http/problem.ts';
+import { correctionRoutes } from './corrections/routes.ts';
 import { relabelProgress, startRelabelRun } from './pipeline/relabelRuns.ts';
 
 const progressSchema = z.object({
@@ -19,6 +20,7 @@ const progressSchema = z.object({
 
 /** Text analytics: re-labelling runs of the organisation's comments and their progress. */
 export const textRoutes: FastifyPluginAsyncZod<AppContext> = async (app, context) => {
+  await app.register(correctionRoutes, context);
   app.post(
     '/text/relabel-runs',
     {

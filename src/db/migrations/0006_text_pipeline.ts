@@ -60,6 +60,44 @@ create unique index comments_import_key on comments (org_id, import_key) where i
 -- An account's web domain, so feedback from an unknown address of that domain finds its account.
 alter table accounts add column domain text;
 create index accounts_domain on accounts (org_id, lower(domain)) where domain is not null;
+
+-- A person's relabelling of a comment (force, polarity, sentiment, emotions, topics: only those
+-- given); it wins over the model's reading, and it trains the organisation's own model. One per
+-- comment: a new one replaces it (the audit log keeps the history).
+create table comment_corrections (
+  org_id uuid not null,
+  comment_id uuid not null,
+  labels jsonb not null,
+  corrected_by uuid,
+  corrected_at timestamptz not null default now(),
+  primary key (org_id, comment_id),
+  foreign key (org_id, comment_id) references comments (org_id, comment_id) on delete cascade
+);
+create index comment_corrections_at on comment_corrections (org_id, corrected_at);
+
+-- An organisation's own text models, newest = highest version; model holds the model files (JSON).
+-- corrections_until is the newest correction it learnt from, so newer ones count towards the next.
+create table text_org_models (
+  org_id uuid not null,
+  version integer not null,
+  model_version text not null,
+  model text not null,
+  corrections integer not null,
+  corrections_until timestamptz,
+  evaluation jsonb not null,
+  started_at timestamptz not null,
+  trained_at timestamptz not null default now(),
+  primary key (org_id, version)
+);
+
+-- Asking for a retraining now (POST /api/v1/text/models); the trainer takes requests newer than
+-- the start of the latest training.
+create table text_model_requests (
+  org_id uuid not null,
+  requested_at timestamptz not null default now(),
+  requested_by uuid,
+  primary key (org_id)
+);
 `)
     .execute(db);
 }
@@ -67,6 +105,9 @@ create index accounts_domain on accounts (org_id, lower(domain)) where domain is
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(`
+drop table text_model_requests;
+drop table text_org_models;
+drop table comment_corrections;
 drop index accounts_domain;
 alter table accounts drop column domain;
 drop index comments_import_key;
