@@ -303,6 +303,18 @@ export interface TextModelRequestsTable {
   requested_by: string | null;
 }
 
+/** A topic of an organisation's codeframe. */
+export interface TextTopicsTable {
+  org_id: string;
+  topic_id: Generated<string>;
+  key: string;
+  rule: string | null;
+  /** [{ text, language: 'en' | 'it' }] */
+  examples: Json<{ text: string; language: 'en' | 'it' }[]>;
+  threshold: number | null;
+  updated_at: Timestamp;
+}
+
 export interface TextRelabelRunsTable {
   org_id: string;
   run_id: Generated<string>;
@@ -361,6 +373,7 @@ export interface Schema {
   comment_corrections: CommentCorrectionsTable;
   text_org_models: TextOrgModelsTable;
   text_model_requests: TextModelRequestsTable;
+  text_topics: TextTopicsTable;
   survey_tokens: SurveyTokensTable;
   rollup_queue: RollupQueueTable;
   rollup_daily: RollupDailyTable;

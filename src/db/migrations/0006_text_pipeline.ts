@@ -98,6 +98,21 @@ create table text_model_requests (
   requested_by uuid,
   primary key (org_id)
 );
+
+-- The organisation's codeframe: topics defined by a boolean keyword rule and/or example comments.
+-- With none, the built-in codeframe applies.
+create table text_topics (
+  org_id uuid not null,
+  topic_id uuid not null default gen_random_uuid(),
+  key text not null,
+  rule text,
+  examples jsonb not null default '[]',
+  threshold real,
+  updated_at timestamptz not null default now(),
+  primary key (org_id, topic_id),
+  check (rule is not null or jsonb_array_length(examples) > 0)
+);
+create unique index text_topics_key on text_topics (org_id, key);
 `)
     .execute(db);
 }
@@ -105,6 +120,7 @@ create table text_model_requests (
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(`
+drop table text_topics;
 drop table text_model_requests;
 drop table text_org_models;
 drop table comment_corrections;

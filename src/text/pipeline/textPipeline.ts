@@ -92,7 +92,7 @@ export async function relabelAfterModelChange(
     .selectFrom('comment_analyses as a')
     .select('a.org_id')
     .distinct()
-    .where('a.model_version', '<>', version)
+    .where('a.model_version', 'not like', `${version}%`)
     // Organisations with a model of their own are re-labelled when it is retrained.
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -130,7 +130,12 @@ export async function startTextPipeline(options: TextPipelineOptions): Promise<T
   const { database, jobs, logger } = options;
   let engineFor = options.engineFor;
   if (!engineFor) {
-    const base = await (await defaultEngineFor())('');
+    const model = loadModel();
+    const base = {
+      model,
+      version: modelVersion(model),
+      languageDetector: await defaultLanguageDetector(model),
+    };
     if (options.relabelOnModelChange !== false) await relabelAfterModelChange(database, base.version);
     engineFor = organisationEngines(database, base);
   }
