@@ -19,6 +19,10 @@ export interface Config {
   /** Serve cookies with `Secure` (set when TLS terminates in front of Rapport). */
   secureCookies: boolean;
   bodyLimitBytes: number;
+  /** The text engine of the comment pipeline: the built-in one, or a local transformer model. */
+  textEngine: 'builtin' | 'transformers';
+  /** The transformer model's directory (RAPPORT_TEXT_ENGINE=transformers). */
+  textModelDir: string | undefined;
 }
 
 export const CONFIG_VARIABLES = [
@@ -34,6 +38,16 @@ export const CONFIG_VARIABLES = [
   ['RAPPORT_PUBLIC_URL', 'http://localhost:$PORT', 'Base URL used in links sent to respondents'],
   ['RAPPORT_SECURE_COOKIES', 'false', 'Mark session cookies Secure (set it when served over TLS)'],
   ['RAPPORT_BODY_LIMIT', '1048576', 'Largest accepted request body, in bytes'],
+  [
+    'RAPPORT_TEXT_ENGINE',
+    'builtin',
+    'Text engine of the comment pipeline: builtin, or transformers (a local model)',
+  ],
+  [
+    'RAPPORT_TEXT_MODEL_DIR',
+    '(unset)',
+    'Directory of the local transformer model (RAPPORT_TEXT_ENGINE=transformers)',
+  ],
 ] as const;
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -47,6 +61,12 @@ function integer(name: string, value: string | undefined, fallback: number): num
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+
+function textEngine(value: string | undefined): Config['textEngine'] {
+  if (value === undefined || value === '' || value === 'builtin') return 'builtin';
+  if (value === 'transformers') return 'transformers';
+  throw new Error(`RAPPORT_TEXT_ENGINE must be builtin or transformers, got "${value}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,5 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.RAPPORT_PUBLIC_URL || `http://localhost:${port}`,
     secureCookies: flag(env.RAPPORT_SECURE_COOKIES, false),
     bodyLimitBytes: integer('RAPPORT_BODY_LIMIT', env.RAPPORT_BODY_LIMIT, 1_048_576),
+    textEngine: textEngine(env.RAPPORT_TEXT_ENGINE),
+    textModelDir: env.RAPPORT_TEXT_MODEL_DIR || undefined,
   };
 }

@@ -79,7 +79,11 @@ export async function analysePendingComments(
     }
     for (const [orgId, comments] of byOrg) {
       const { engine, version } = await engineFor(orgId, trx);
-      const values = comments.map((c) => analysisRow(orgId, c.comment_id, engine.analyze(c.text), version));
+      const texts = comments.map((c) => c.text);
+      const analyses = engine.analyzeBatch
+        ? await engine.analyzeBatch(texts)
+        : texts.map((text) => engine.analyze(text));
+      const values = comments.map((c, i) => analysisRow(orgId, c.comment_id, analyses[i], version));
       await trx
         .insertInto('comment_analyses')
         .values(values)

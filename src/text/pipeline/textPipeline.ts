@@ -16,6 +16,7 @@ import {
   type TrainOptions,
   trainOrganisation,
 } from '../models/organisationModels.ts';
+import { loadTransformersEngine } from '../transformersEngine.ts';
 import {
   analysePendingComments,
   COMMENTS_ANALYSED_QUEUE,
@@ -48,6 +49,8 @@ export type TextPipelineOptions = {
   relabelOnModelChange?: boolean;
   /** Organisation models: new corrections that trigger a retraining (default 20), and training options. */
   training?: TrainOptions & { threshold?: number };
+  /** RAPPORT_TEXT_ENGINE=transformers: its Forces come from a local transformer model. */
+  transformers?: { modelDir: string | undefined; importModule?: (name: string) => Promise<unknown> };
 };
 
 /** A running pipeline. */
@@ -138,6 +141,21 @@ export async function startTextPipeline(options: TextPipelineOptions): Promise<T
     };
     if (options.relabelOnModelChange !== false) await relabelAfterModelChange(database, base.version);
     engineFor = organisationEngines(database, base);
+    if (options.transformers) {
+      const organisations = engineFor;
+      const transformer = await loadTransformersEngine({
+        ...options.transformers,
+        fallback: (await organisations('00000000-0000-0000-0000-000000000000')).engine,
+      });
+      // The transformer reads the Forces; each organisation's built-in engine (its codeframe) the rest.
+      engineFor = async (orgId, db) => {
+        const choice = await organisations(orgId, db);
+        return {
+          engine: transformer.withFallback(choice.engine),
+          version: `${transformer.version}+${choice.version}`,
+        };
+      };
+    }
   }
   const threshold = options.training?.threshold ?? CORRECTIONS_PER_TRAINING;
   const batchSize = options.batchSize ?? 500;
