@@ -13,6 +13,7 @@ import {
 import secureJson from 'secure-json-parse';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { commentRoutes } from '../comments/routes.ts';
 import { feedbackRoutes } from '../feedback/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       await api.register(analyticsRoutes, context);
       await api.register(textRoutes, context);
       await api.register(feedbackRoutes, context);
+      await api.register(commentRoutes, context);
     },
     { prefix: '/api/v1' },
   );
