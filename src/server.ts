@@ -59,7 +59,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const webhookWork = await startWebhookWork(jobs, database, logger);
   await workImports(jobs, database);
   // Every stored comment is read by the text engine in the background (src/text/pipeline).
-  const textPipeline = await startTextPipeline({ database, jobs, logger });
+  const textPipeline = await startTextPipeline({
+    database,
+    jobs,
+    logger,
+    transformers: config.textEngine === 'transformers' ? { modelDir: config.textModelDir } : undefined,
+  });
   // Rollups fold the queue of new responses every two seconds; readers add what is still queued, so
   // figures are exact in between. Several processes may fold at once (SKIP LOCKED).
   let folding = false;

@@ -4,6 +4,7 @@ import { rebuildRollups } from '../analytics/rollups.ts';
 import { transaction } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { loadDemo } from '../demo/loadDemo.ts';
+import { runFeedbackImportCommand } from '../feedback/importCommand.ts';
 import { randomSecret } from '../identity/secrets.ts';
 import { createUser } from '../identity/users.ts';
 import { runImportCommand } from '../imports/importCommand.ts';
@@ -31,6 +32,8 @@ Commands:
   import units FILE [--dry-run] [--skip-bad-rows]
                                 Import the unit tree from CSV (a path column, or one column per level)
   text relabel [--org SLUG]     Re-label the comments with the current model, with a progress bar
+  text import FILE [--source S] [--dry-run] [--json] [--org SLUG]
+                                Import reviews, tickets, social posts (CSV or JSON) as comments
   analyze nps|drivers|segments --csv FILE …
                                 Reproduce a figure from an export (rapport analyze --help)
 ${TRANSFER_USAGE}
@@ -62,6 +65,16 @@ async function main(argv: string[]): Promise<void> {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
     });
+    return;
+  }
+  if (command === 'text' && rest[0] === 'import') {
+    const database = await openConfiguredDatabase(config);
+    try {
+      await migrateToLatest(database);
+      process.exitCode = await runFeedbackImportCommand(database, rest.slice(1), process);
+    } finally {
+      await database.close();
+    }
     return;
   }
   if (command === 'text' && rest[0] === 'relabel') {

@@ -76,6 +76,8 @@ export interface AccountsTable {
   unit_id: string | null;
   owner_user_id: string | null;
   external_id: string | null;
+  /** Web domain (e.g. acme.example), matching imported feedback by its author's address. */
+  domain: string | null;
   created_at: Timestamp;
 }
 
@@ -237,6 +239,12 @@ export interface CommentsTable {
   created_at: Timestamp;
   /** Null until the text pipeline has analysed the comment (set back to null to re-label it). */
   analysed_at: Timestamp | null;
+  /** Imported feedback: when the customer wrote it. */
+  occurred_at: ColumnType<Date | null, string | null | undefined, string | null>;
+  rating: number | null;
+  author_email: string | null;
+  /** Imported feedback: the source's id or a content hash; a re-import skips existing keys. */
+  import_key: string | null;
 }
 
 /** What the text engine read in one comment (see src/text/pipeline). */
@@ -257,6 +265,54 @@ export interface CommentAnalysesTable {
   spans: Json<unknown[]>;
   model_version: string;
   analysed_at: Timestamp;
+}
+
+/** A person's relabelling of a comment: only the labels given. */
+export type CorrectionLabels = {
+  force?: string | null;
+  polarity?: 'fulfilled' | 'tension' | null;
+  sentiment?: 'positive' | 'negative' | 'mixed' | 'neutral';
+  emotions?: string[];
+  topics?: string[];
+};
+
+export interface CommentCorrectionsTable {
+  org_id: string;
+  comment_id: string;
+  labels: Json<CorrectionLabels>;
+  corrected_by: string | null;
+  corrected_at: Timestamp;
+}
+
+export interface TextOrgModelsTable {
+  org_id: string;
+  version: number;
+  model_version: string;
+  /** JSON of the model files by name (src/text/modelFiles.ts). */
+  model: string;
+  corrections: number;
+  corrections_until: Timestamp | null;
+  evaluation: Json<Record<string, unknown>>;
+  started_at: Timestamp;
+  trained_at: Timestamp;
+}
+
+export interface TextModelRequestsTable {
+  org_id: string;
+  requested_at: Timestamp;
+  requested_by: string | null;
+}
+
+/** A topic of an organisation's codeframe. */
+export interface TextTopicsTable {
+  org_id: string;
+  topic_id: Generated<string>;
+  key: string;
+  rule: string | null;
+  /** [{ text, language: 'en' | 'it' }] */
+  examples: Json<{ text: string; language: 'en' | 'it' }[]>;
+  threshold: number | null;
+  updated_at: Timestamp;
 }
 
 export interface TextRelabelRunsTable {
@@ -472,6 +528,10 @@ export interface Schema {
   comments: CommentsTable;
   comment_analyses: CommentAnalysesTable;
   text_relabel_runs: TextRelabelRunsTable;
+  comment_corrections: CommentCorrectionsTable;
+  text_org_models: TextOrgModelsTable;
+  text_model_requests: TextModelRequestsTable;
+  text_topics: TextTopicsTable;
   survey_tokens: SurveyTokensTable;
   rollup_queue: RollupQueueTable;
   rollup_daily: RollupDailyTable;

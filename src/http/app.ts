@@ -17,8 +17,10 @@ import { auditRoutes } from '../audit/routes.ts';
 import { inboxRoutes } from '../cases/inboxRoutes.ts';
 import { loopRoutes } from '../cases/loopRoutes.ts';
 import { caseRoutes } from '../cases/routes.ts';
+import { commentRoutes } from '../comments/routes.ts';
 import { customerRoutes } from '../customers/routes.ts';
 import { eventRoutes } from '../events/routes.ts';
+import { feedbackRoutes } from '../feedback/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { hierarchyRoutes } from '../hierarchy/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
@@ -183,6 +185,8 @@ export async function buildApp(
       await api.register(inboxRoutes, context);
       await api.register(improvementRoutes, context);
       await api.register(textRoutes, context);
+      await api.register(feedbackRoutes, context);
+      await api.register(commentRoutes, context);
     },
     { prefix: '/api/v1' },
   );

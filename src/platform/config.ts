@@ -28,6 +28,10 @@ export interface Config {
   mailFrom: string;
   /** Most messages per second handed to the relay (0: no limit). */
   mailRatePerSecond: number;
+  /** The text engine of the comment pipeline: the built-in one, or a local transformer model. */
+  textEngine: 'builtin' | 'transformers';
+  /** The transformer model's directory (RAPPORT_TEXT_ENGINE=transformers). */
+  textModelDir: string | undefined;
 }
 
 export const CONFIG_VARIABLES = [
@@ -55,6 +59,16 @@ export const CONFIG_VARIABLES = [
   ],
   ['MAIL_FROM', 'Rapport <no-reply@localhost>', 'Sender of invitations and notifications'],
   ['MAIL_RATE_PER_SECOND', '10', 'Most messages per second handed to the SMTP relay (0: no limit)'],
+  [
+    'RAPPORT_TEXT_ENGINE',
+    'builtin',
+    'Text engine of the comment pipeline: builtin, or transformers (a local model)',
+  ],
+  [
+    'RAPPORT_TEXT_MODEL_DIR',
+    '(unset)',
+    'Directory of the local transformer model (RAPPORT_TEXT_ENGINE=transformers)',
+  ],
 ] as const;
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -68,6 +82,12 @@ function integer(name: string, value: string | undefined, fallback: number): num
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+
+function textEngine(value: string | undefined): Config['textEngine'] {
+  if (value === undefined || value === '' || value === 'builtin') return 'builtin';
+  if (value === 'transformers') return 'transformers';
+  throw new Error(`RAPPORT_TEXT_ENGINE must be builtin or transformers, got "${value}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -92,5 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || 'smtp://127.0.0.1:25',
     mailFrom: env.MAIL_FROM || 'Rapport <no-reply@localhost>',
     mailRatePerSecond: integer('MAIL_RATE_PER_SECOND', env.MAIL_RATE_PER_SECOND, 10),
+    textEngine: textEngine(env.RAPPORT_TEXT_ENGINE),
+    textModelDir: env.RAPPORT_TEXT_MODEL_DIR || undefined,
   };
 }

@@ -29,6 +29,9 @@ export const ACTIONS = [
   'hierarchy:manage',
   'accounts:manage',
   'text:manage',
+  'feedback:import',
+  'comments:read',
+  'comments:label',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -39,6 +42,7 @@ const everyRead: Action[] = [
   'surveys:read',
   'responses:read',
   'responses:write',
+  'comments:read',
 ];
 
 const GRANTS: Record<Role, readonly Action[]> = {
@@ -58,8 +62,11 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'distribution:manage',
     'invitations:read',
     'text:manage',
+    'feedback:import',
+    'comments:label',
   ],
   // Managers run their own part of the organisation: writes are limited to their subtree by scope.
+  // They know their customers, so they may correct how their comments were read.
   manager: [
     ...everyRead,
     'events:read',
@@ -70,6 +77,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'cases:work',
     'improvements:read',
     'improvements:manage',
+    'comments:label',
   ],
   // Agents work the cases they own or watch (see caseScope.ts), nothing else of the feedback.
   agent: ['organisation:read', 'units:read', 'accounts:read', 'surveys:read', 'cases:read', 'cases:work'],

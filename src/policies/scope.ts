@@ -39,3 +39,29 @@ export function unitInScope(actor: Actor, unitPath: string | null): boolean {
   if (actor.unitPath === null) return true;
   return unitPath?.startsWith(actor.unitPath) ?? false;
 }
+
+/**
+ * Limits a query over comments to the actor's organisation and unit subtree. A comment's unit is
+ * its response's unit, else its account's (imported feedback); a comment with neither is visible
+ * only to organisation-wide actors.
+ */
+export function commentsInScope<DB extends Schema, TB extends keyof DB & string, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  actor: Actor,
+  table: TB,
+): SelectQueryBuilder<DB, TB, O> {
+  const scoped = query.where(sql.ref(`${table}.org_id`), '=', actor.orgId);
+  if (actor.unitPath === null) return scoped;
+  const t = (column: string) => sql.ref(`${table}.${column}`);
+  return scoped.where(
+    sql<boolean>`exists (
+      select 1 from org_units scope_unit
+      where scope_unit.org_id = ${t('org_id')}
+        and scope_unit.path like ${`${actor.unitPath}%`}
+        and scope_unit.unit_id = coalesce(
+          (select r.unit_id from responses r where r.org_id = ${t('org_id')} and r.response_id = ${t('response_id')}),
+          (select a.unit_id from accounts a where a.org_id = ${t('org_id')} and a.account_id = ${t('account_id')})
+        )
+    )`,
+  );
+}

@@ -40,10 +40,14 @@ export type AnalyzeOptions = {
   language?: TextLanguage;
 };
 
-/** A text engine. `analyze` is synchronous and deterministic. */
+/**
+ * A text engine. `analyze` is synchronous and deterministic; an engine that can only read
+ * asynchronously (a transformer) offers `analyzeBatch`, which the pipeline prefers when present.
+ */
 export type TextEngine = {
   readonly name: string;
   analyze(text: string, options?: AnalyzeOptions): CommentAnalysis;
+  analyzeBatch?(texts: readonly string[]): Promise<CommentAnalysis[]>;
 };
 
 /** Builds an engine; options are engine-specific. */

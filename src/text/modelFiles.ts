@@ -63,14 +63,38 @@ export function saveModel(model: TextModel, dir: string = DEFAULT_MODEL_DIR): st
  * @example loadModel().languages.en.classifiers.joint.labels.length // 12
  */
 export function loadModel(dir: string = DEFAULT_MODEL_DIR): TextModel {
-  const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'));
-  if (manifest?.format !== 'rapport-text-model' || manifest.version !== 1) {
+  const manifest = readFileSync(join(dir, MANIFEST), 'utf8');
+  const parsed = JSON.parse(manifest);
+  if (parsed?.format !== 'rapport-text-model' || parsed.version !== 1) {
     throw new Error(`${join(dir, MANIFEST)} is not a Rapport text model (version 1)`);
+  }
+  const files: Record<string, string> = { [MANIFEST]: manifest };
+  for (const language of TEXT_LANGUAGES) {
+    const name = parsed.languages[language].weights;
+    files[name] = readFileSync(join(dir, name), 'utf8');
+  }
+  return modelFromFileContents(files);
+}
+
+/**
+ * The inverse of {@link modelFileContents}: a model from its files' contents (e.g. as stored in the
+ * database for an organisation's model).
+ *
+ * @param files - the contents by file name.
+ * @returns the model.
+ * @throws Error when a file is missing or is not a Rapport text model.
+ * @example modelFromFileContents(modelFileContents(model)) // deep-equals model
+ */
+export function modelFromFileContents(files: Readonly<Record<string, string>>): TextModel {
+  const manifest = JSON.parse(files[MANIFEST] ?? 'null');
+  if (manifest?.format !== 'rapport-text-model' || manifest.version !== 1) {
+    throw new Error('not a Rapport text model (version 1)');
   }
   const languages = {} as Record<TextLanguage, LanguageModel>;
   for (const language of TEXT_LANGUAGES) {
     const { weights, ...summary } = manifest.languages[language];
-    const stored = JSON.parse(readFileSync(join(dir, weights), 'utf8'));
+    if (files[weights] === undefined) throw new Error(`the model has no ${weights}`);
+    const stored = JSON.parse(files[weights]);
     languages[language] = { ...summary, ...stored };
   }
   return { ...manifest, languages };

@@ -5,6 +5,8 @@ import { transaction } from '../db/database.ts';
 import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
 import { notFound } from '../http/problem.ts';
+import { codeframeRoutes } from './codeframe/routes.ts';
+import { correctionRoutes } from './corrections/routes.ts';
 import { relabelProgress, startRelabelRun } from './pipeline/relabelRuns.ts';
 
 const progressSchema = z.object({
@@ -19,6 +21,8 @@ const progressSchema = z.object({
 
 /** Text analytics: re-labelling runs of the organisation's comments and their progress. */
 export const textRoutes: FastifyPluginAsyncZod<AppContext> = async (app, context) => {
+  await app.register(correctionRoutes, context);
+  await app.register(codeframeRoutes, context);
   app.post(
     '/text/relabel-runs',
     {

@@ -4,9 +4,10 @@
  * comments, and announce them on the `comments-analysed` queue, all in one transaction: a crash
  * leaves the comments pending, never half-analysed, and consumers hear only of stored results.
  */
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Database, transaction } from '../../db/database.ts';
 import { jobsIn, type PgBoss } from '../../db/jobs.ts';
+import type { Schema } from '../../db/schema.ts';
 import type { CommentAnalysis, TextEngine } from '../engine.ts';
 
 /** The queue told, after each stored batch, which comments of an organisation were analysed. */
@@ -17,7 +18,11 @@ export type CommentsAnalysedJob = { orgId: string; commentIds: string[] };
 
 /** Which engine reads an organisation's comments, and the version stored with its results. */
 export type EngineChoice = { engine: TextEngine; version: string };
-export type EngineForOrganisation = (orgId: string) => EngineChoice | Promise<EngineChoice>;
+/** `db` is the caller's transaction, when it is in one (queries must go through it). */
+export type EngineForOrganisation = (
+  orgId: string,
+  db?: Kysely<Schema>,
+) => EngineChoice | Promise<EngineChoice>;
 
 type PendingComment = { org_id: string; comment_id: string; text: string };
 
@@ -73,8 +78,12 @@ export async function analysePendingComments(
       byOrg.set(row.org_id, list);
     }
     for (const [orgId, comments] of byOrg) {
-      const { engine, version } = await engineFor(orgId);
-      const values = comments.map((c) => analysisRow(orgId, c.comment_id, engine.analyze(c.text), version));
+      const { engine, version } = await engineFor(orgId, trx);
+      const texts = comments.map((c) => c.text);
+      const analyses = engine.analyzeBatch
+        ? await engine.analyzeBatch(texts)
+        : texts.map((text) => engine.analyze(text));
+      const values = comments.map((c, i) => analysisRow(orgId, c.comment_id, analyses[i], version));
       await trx
         .insertInto('comment_analyses')
         .values(values)

@@ -9,6 +9,14 @@ import type { Logger } from '../../platform/logger.ts';
 import { createBuiltInEngine } from '../builtInEngine.ts';
 import { defaultLanguageDetector } from '../fastTextDetection.ts';
 import { loadModel } from '../modelFiles.ts';
+import { organisationEngines } from '../models/organisationEngines.ts';
+import {
+  CORRECTIONS_PER_TRAINING,
+  dueOrganisationTrainings,
+  type TrainOptions,
+  trainOrganisation,
+} from '../models/organisationModels.ts';
+import { loadTransformersEngine } from '../transformersEngine.ts';
 import {
   analysePendingComments,
   COMMENTS_ANALYSED_QUEUE,
@@ -19,6 +27,9 @@ import { startRelabelRun } from './relabelRuns.ts';
 
 /** The queue of sweeps (policy 'short': one queued at most, so the timer never piles them up). */
 export const COMMENT_SWEEP_QUEUE = 'comment-sweep';
+
+/** The queue of organisation model trainings ({ orgId }; one queued and one active per organisation). */
+export const TEXT_MODEL_QUEUE = 'text-model-train';
 
 /** Options of the pipeline. */
 export type TextPipelineOptions = {
@@ -36,12 +47,18 @@ export type TextPipelineOptions = {
    * re-labelling run for each such organisation (once per version). Default true.
    */
   relabelOnModelChange?: boolean;
+  /** Organisation models: new corrections that trigger a retraining (default 20), and training options. */
+  training?: TrainOptions & { threshold?: number };
+  /** RAPPORT_TEXT_ENGINE=transformers: its Forces come from a local transformer model. */
+  transformers?: { modelDir: string | undefined; importModule?: (name: string) => Promise<unknown> };
 };
 
 /** A running pipeline. */
 export type TextPipeline = {
   /** Analyses everything pending now, in batches; returns how many comments were analysed. */
   sweep(): Promise<number>;
+  /** Trains, here and now, every organisation model that is due; returns what was stored. */
+  trainDue(): Promise<{ orgId: string; version: number; modelVersion: string; runId: string }[]>;
   stop(): Promise<void>;
 };
 
@@ -78,7 +95,13 @@ export async function relabelAfterModelChange(
     .selectFrom('comment_analyses as a')
     .select('a.org_id')
     .distinct()
-    .where('a.model_version', '<>', version)
+    .where('a.model_version', 'not like', `${version}%`)
+    // Organisations with a model of their own are re-labelled when it is retrained.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(selectFrom('text_org_models as m').select('m.version').whereRef('m.org_id', '=', 'a.org_id')),
+      ),
+    )
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -108,13 +131,37 @@ export async function relabelAfterModelChange(
  */
 export async function startTextPipeline(options: TextPipelineOptions): Promise<TextPipeline> {
   const { database, jobs, logger } = options;
-  const engineFor = options.engineFor ?? (await defaultEngineFor());
-  if (!options.engineFor && options.relabelOnModelChange !== false) {
-    await relabelAfterModelChange(database, (await engineFor('')).version);
+  let engineFor = options.engineFor;
+  if (!engineFor) {
+    const model = loadModel();
+    const base = {
+      model,
+      version: modelVersion(model),
+      languageDetector: await defaultLanguageDetector(model),
+    };
+    if (options.relabelOnModelChange !== false) await relabelAfterModelChange(database, base.version);
+    engineFor = organisationEngines(database, base);
+    if (options.transformers) {
+      const organisations = engineFor;
+      const transformer = await loadTransformersEngine({
+        ...options.transformers,
+        fallback: (await organisations('00000000-0000-0000-0000-000000000000')).engine,
+      });
+      // The transformer reads the Forces; each organisation's built-in engine (its codeframe) the rest.
+      engineFor = async (orgId, db) => {
+        const choice = await organisations(orgId, db);
+        return {
+          engine: transformer.withFallback(choice.engine),
+          version: `${transformer.version}+${choice.version}`,
+        };
+      };
+    }
   }
+  const threshold = options.training?.threshold ?? CORRECTIONS_PER_TRAINING;
   const batchSize = options.batchSize ?? 500;
   await jobs.createQueue(COMMENTS_ANALYSED_QUEUE);
   await jobs.createQueue(COMMENT_SWEEP_QUEUE, { policy: 'short' });
+  await jobs.createQueue(TEXT_MODEL_QUEUE, { policy: 'stately' });
 
   let running: Promise<number> | null = null;
   const sweep = (): Promise<number> => {
@@ -122,7 +169,7 @@ export async function startTextPipeline(options: TextPipelineOptions): Promise<T
     running ??= (async () => {
       let total = 0;
       for (;;) {
-        const analysed = await analysePendingComments(database, jobs, engineFor, batchSize);
+        const analysed = await analysePendingComments(database, jobs, engineFor!, batchSize);
         total += analysed;
         if (analysed < batchSize) return total;
       }
@@ -135,7 +182,22 @@ export async function startTextPipeline(options: TextPipelineOptions): Promise<T
   const workerId = await jobs.work(COMMENT_SWEEP_QUEUE, { pollingIntervalSeconds: 1 }, async () => {
     const analysed = await sweep();
     if (analysed) logger?.debug({ analysed }, 'comments analysed');
+    // Debounce: an organisation is due after enough new corrections or a request; its training
+    // job is keyed by the organisation, so a burst of corrections queues one training.
+    for (const orgId of await dueOrganisationTrainings(database, threshold)) {
+      await jobs.send(TEXT_MODEL_QUEUE, { orgId }, { singletonKey: orgId });
+    }
   });
+  const trainerId = await jobs.work<{ orgId: string }>(
+    TEXT_MODEL_QUEUE,
+    { pollingIntervalSeconds: 2 },
+    async ([job]) => {
+      // Re-checked: a training queued while another ran may have nothing left to learn.
+      if (!(await dueOrganisationTrainings(database, threshold)).includes(job.data.orgId)) return;
+      const trained = await trainOrganisation(database, job.data.orgId, options.training);
+      logger?.info({ orgId: job.data.orgId, ...trained }, 'organisation text model trained');
+    },
+  );
   const intervalMs = options.intervalMs ?? 2000;
   const timer =
     intervalMs > 0
@@ -148,8 +210,17 @@ export async function startTextPipeline(options: TextPipelineOptions): Promise<T
   timer?.unref();
   return {
     sweep,
+    async trainDue() {
+      const stored = [];
+      for (const orgId of await dueOrganisationTrainings(database, threshold)) {
+        const trained = await trainOrganisation(database, orgId, options.training);
+        if (trained) stored.push({ orgId, ...trained });
+      }
+      return stored;
+    },
     async stop() {
       if (timer) clearInterval(timer);
+      await jobs.offWork(TEXT_MODEL_QUEUE, { id: trainerId });
       await jobs.offWork(COMMENT_SWEEP_QUEUE, { id: workerId });
       await running;
     },
