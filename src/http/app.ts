@@ -23,6 +23,7 @@ import { responseRoutes } from '../responses/routes.ts';
 import { surveyManageRoutes } from '../surveys/manageRoutes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
 import { webRoutes } from '../web/routes.ts';
+import { webAppRoutes } from '../webApp/routes.ts';
 import { widgetRoutes } from '../widget/routes.ts';
 import { authentication } from './authentication.ts';
 import type { AppContext } from './context.ts';
@@ -125,6 +126,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, context);
   await app.register(webRoutes, context);
+  await app.register(webAppRoutes, context);
   await app.register(respondentRoutes, context);
   await app.register(widgetRoutes, context);
   await app.register(

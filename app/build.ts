@@ -1,0 +1,43 @@
+/**
+ * Builds the web app into dist/app when it is missing or older than its sources. `npm install`
+ * (prepare), `npm start` and the browser tests call it, so no separate build step is needed.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const APP_SOURCE = fileURLToPath(new URL('.', import.meta.url));
+export const APP_DIST = fileURLToPath(new URL('../dist/app', import.meta.url));
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'e2e') newest = Math.max(newest, newestSource(path));
+    } else if (!entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export function appIsStale(): boolean {
+  try {
+    return statSync(join(APP_DIST, 'index.html')).mtimeMs < newestSource(APP_SOURCE);
+  } catch {
+    return true;
+  }
+}
+
+export async function buildApp(): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: join(APP_SOURCE, 'vite.config.ts') });
+}
+
+export async function ensureAppBuilt(): Promise<void> {
+  if (appIsStale()) await buildApp();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--if-stale')) await ensureAppBuilt();
+  else await buildApp();
+}

@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** The web app: built from app/ into dist/app and served by the Rapport server at /app. */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/app/',
+  plugins: [react()],
+  logLevel: 'warn',
+  build: {
+    outDir: fileURLToPath(new URL('../dist/app', import.meta.url)),
+    emptyOutDir: true,
+    // The server reads it to tell the first view's scripts from the lazily loaded ones (bench).
+    manifest: true,
+  },
+});
