@@ -29,6 +29,7 @@ import {
 } from './analyticsSchema.ts';
 import { type CellFilter, sumCells } from './cellQuery.ts';
 import { crossProductsFrom, forceFigures, meanFigure, npsFigure, shareFigure } from './figures.ts';
+import { responseRate } from './responseRate.ts';
 import { crossProductColumns, OUTCOME_GROUP_COLUMNS } from './rollupVariables.ts';
 import { cellFilterFor } from './scopeFilter.ts';
 import { weightedFigures } from './weighting.ts';
@@ -67,6 +68,7 @@ const FORCES_COLUMNS = [
   ...XP.map((p) => p.column),
 ];
 const SERIES_COLUMNS = [...NPS_COUNTS, ...FORCE_MOMENTS];
+const TREND_COLUMNS = [...SERIES_COLUMNS, 'csat_n', 'csat_top2', ...moments('ces')];
 
 /** Column-wise sum of grouped rows: the ungrouped totals. */
 function addUp(rows: { sums: Record<string, number> }[]): Record<string, number> {
@@ -209,7 +211,10 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
       const q = request.query;
       const filter = await cellFilterFor(db, actor, q);
       // The totals are the sum of the segment rows (every column is additive): one read, not two.
-      const bySegment = await sumCells(context.database, filter, 'segment', OVERVIEW_COLUMNS);
+      const [bySegment, invitations] = await Promise.all([
+        sumCells(context.database, filter, 'segment', OVERVIEW_COLUMNS),
+        responseRate(context.database, filter),
+      ]);
       const sums = addUp(bySegment);
       const segmentTotal = bySegment.filter((s) => s.bucket !== '-').reduce((n, s) => n + s.sums.n, 0);
       const segments = SEGMENTS.map((segment) => {
@@ -293,6 +298,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
         })),
         segments,
         unsegmented: bySegment.find((s) => s.bucket === '-')?.sums.n ?? 0,
+        responseRate: invitations,
         comparison,
       };
     },
@@ -387,7 +393,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
     {
       schema: {
         tags: ['analytics'],
-        summary: 'NPS and the Force scores per day, week, month, quarter or year',
+        summary: 'NPS, CSAT, effort and the Force scores per day, week, month, quarter or year',
         querystring: trendQuery,
         response: { 200: z.object({ grouping: z.string(), points: z.array(loose) }) },
       },
@@ -399,7 +405,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
         context.database,
         await cellFilterFor(db, actor, q),
         q.grouping,
-        SERIES_COLUMNS,
+        TREND_COLUMNS,
       );
       const points = rows.map(({ bucket, sums }) => ({
         period: bucket,
@@ -437,6 +443,8 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
                     significant: adjustedP < ALPHA,
                   }
                 : null,
+            csat: shareFigure(point.sums.csat_top2, point.sums.csat_n, q.minBase),
+            ces: meanFigure(point.sums, 'ces', q.minBase),
             forces: Object.fromEntries(
               FORCE_KEYS.map(([force, key]) => [force, meanFigure(point.sums, key, q.minBase)]),
             ),
