@@ -6,6 +6,9 @@ export type Nps = Figure<NpsFigure>;
 export type Mean = Figure<MeanFigure>;
 export type Share = Figure<ShareFigure>;
 
+/** The analytics API's default minimum base: smaller figures come back suppressed. */
+export const MIN_BASE = 10;
+
 export const FORCES = ['certainty', 'control', 'fairTreatment', 'belonging', 'status', 'enjoyment'] as const;
 export type ForceKey = (typeof FORCES)[number];
 export const SEGMENTS = ['emotionally_attached', 'functionally_satisfied', 'unfulfilled'] as const;

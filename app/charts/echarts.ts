@@ -1,30 +1,14 @@
 /**
- * ECharts, tree-shaken: only the core, the four chart types and the components the views draw
- * with are bundled (`echarts/core` instead of the whole library).
+ * ECharts, tree-shaken: `echarts/core` with only the line and bar charts and the components every
+ * view uses. A view that needs more registers it in its own chunk (see views/forces/charts.ts), so
+ * the first screen does not load it.
  */
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([
-  BarChart,
-  HeatmapChart,
-  LineChart,
-  ScatterChart,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  CanvasRenderer,
-]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export { echarts };
 export type ChartOption = echarts.EChartsCoreOption;

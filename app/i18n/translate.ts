@@ -19,3 +19,8 @@ export function pickLanguage(candidates: readonly (string | null | undefined)[])
   }
   return 'en';
 }
+
+/** Whether a key built from data (a status, a kind) has a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(CATALOGUES.en, key);
+}
