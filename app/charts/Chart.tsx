@@ -1,36 +1,31 @@
-import { useEffect, useRef } from 'react';
-import { type ChartOption, echarts, PALETTE } from './echarts.ts';
+import { Suspense } from 'react';
+import { preloadable } from '../ui/preloadable.ts';
+import type { ChartProps } from './EChart.tsx';
+
+const Basic = preloadable(() => import('./EChart.tsx'));
+const More = preloadable(() => import('./EChartMore.tsx'));
 
 /**
- * One ECharts chart. The canvas is an image with a text name; every chart in the app has a table or
- * labels beside it with the same figures, so nothing is only in the picture.
+ * Fetches ECharts (and with `more` the scatter and heatmap charts) ahead of the first chart. A view
+ * calls it in an effect declared after its data requests, so the browser evaluates the charting
+ * code while the server computes, not before the requests leave.
  */
-export function Chart(props: { option: ChartOption; label: string; height?: number; testId?: string }) {
-  const element = useRef<HTMLDivElement>(null);
-  const { option } = props;
-  useEffect(() => {
-    const chart = echarts.init(element.current!, undefined, { renderer: 'canvas' });
-    chart.setOption({
-      color: PALETTE,
-      animation: false,
-      textStyle: { fontFamily: 'system-ui, sans-serif' },
-      ...option,
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [option]);
+export function preloadCharts(options: { more?: boolean } = {}): void {
+  void Basic.preload();
+  if (options.more) void More.preload();
+}
+
+/**
+ * A chart, loaded lazily so a view's data requests do not wait for the charting code; `more` asks
+ * for the scatter and heatmap charts too. Every chart in the app has a table or labels beside it
+ * with the same figures, so nothing is only in the picture.
+ */
+export function Chart(props: ChartProps & { more?: boolean }) {
+  const { more, ...rest } = props;
+  const Drawn = more ? More.Component : Basic.Component;
   return (
-    <div
-      ref={element}
-      className="chart"
-      role="img"
-      aria-label={props.label}
-      data-testid={props.testId}
-      style={{ height: props.height ?? 280 }}
-    />
+    <Suspense fallback={<div className="chart" aria-busy="true" style={{ height: props.height ?? 280 }} />}>
+      <Drawn {...rest} />
+    </Suspense>
   );
 }

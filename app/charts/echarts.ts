@@ -1,7 +1,7 @@
 /**
  * ECharts, tree-shaken: `echarts/core` with only the line and bar charts and the components every
- * view uses. A view that needs more registers it in its own chunk (see views/forces/charts.ts), so
- * the first screen does not load it.
+ * chart uses (see echartsMore.ts for the rest). Views never import this module: Chart.tsx loads it
+ * lazily, so a view's data requests start before the charting code has arrived.
  */
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -12,7 +12,3 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 
 export { echarts };
 export type ChartOption = echarts.EChartsCoreOption;
-
-/** Okabe–Ito: told apart with the common colour-vision deficiencies; every series also has a name, a symbol or a label. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000'];
-export const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow'];

@@ -95,6 +95,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the web app in a real Chromium', () => {
     return page;
   }
 
+  /** The number of responses the overview shows (digits only: it is formatted for the language). */
+  const shownVolume = async (page: Page) =>
+    Number((await page.getByTestId('volume').textContent())!.replace(/\D/g, ''));
+
   /** The page's own API answer for the overview under its current URL filters. */
   const apiBase = (page: Page, query: string) =>
     page.evaluate(
@@ -117,7 +121,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the web app in a real Chromium', () => {
     await expect.poll(() => page.title()).toMatch(/^Overview/);
     await page.getByTestId('segment-bar').waitFor();
     await checkAndShoot(page, 'overview-owner');
-    const allBase = Number((await page.getByTestId('volume').innerText()).replace(/\D/g, ''));
+    const allBase = await shownVolume(page);
     expect(allBase).toBeGreaterThan(100);
 
     // Drill into one unit with the tree picker, by keyboard.
@@ -129,9 +133,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the web app in a real Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/unitId=/);
     const south = (await (await filtered).json()).base as number;
-    await expect
-      .poll(async () => Number((await page.getByTestId('volume').innerText()).replace(/\D/g, '')))
-      .toBe(south);
+    await expect.poll(async () => shownVolume(page)).toBe(south);
     expect(south).toBeGreaterThan(0);
     expect(south).toBeLessThan(allBase);
     await expect
@@ -165,7 +167,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the web app in a real Chromium', () => {
     const nps = page.locator('section.kpi').first();
     await nps.locator('.suppressed').waitFor();
     expect(await nps.locator('.value').count()).toBe(0);
-    expect((await nps.innerText()).replace(/Fewer than \d+ answers/, '')).not.toMatch(/\d/);
+    expect((await nps.textContent())!.replace(/Fewer than \d+ answers/, '')).not.toMatch(/\d/);
     await checkAndShoot(page, 'overview-suppressed');
   }, 60_000);
 
@@ -176,14 +178,12 @@ describe.skipIf(!HAVE_CHROMIUM)('the web app in a real Chromium', () => {
     expect(choices).toContain('Southern Europe');
     expect(choices.some((name) => /Northern|Central/.test(name))).toBe(false);
     await page.keyboard.press('Escape');
-    const managerBase = Number((await page.getByTestId('volume').innerText()).replace(/\D/g, ''));
+    const managerBase = shownVolume(page);
     const owner = await signedIn(OWNER);
     const units = await owner.evaluate(async () => (await (await fetch('/api/v1/units')).json()).units);
     const southId = units.find((u: { name: string }) => u.name === 'Southern Europe').unitId;
     await owner.goto(`${base}/app/overview?unitId=${southId}`);
-    await expect
-      .poll(async () => Number((await owner.getByTestId('volume').innerText()).replace(/\D/g, '')))
-      .toBe(managerBase);
+    await expect.poll(async () => shownVolume(owner)).toBe(managerBase);
     const allBase = await apiBase(owner, '');
     expect(managerBase).toBeLessThan(allBase);
     // Asking for another region's unit is refused, not widened.

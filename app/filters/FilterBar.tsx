@@ -1,4 +1,4 @@
-import { type ChangeEvent, useId } from 'react';
+import { type ChangeEvent, useId, useState } from 'react';
 import { type Breakdown, SEGMENTS, type Survey } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/I18n.tsx';
@@ -70,12 +70,19 @@ export function FilterBar(props: { view: ViewName }) {
   const { filters, setFilters, units, journeys } = useProgramme();
   const fromId = useId();
   const toId = useId();
-  const tiers = useApi<Breakdown>('/analytics/breakdown', { by: 'tier' });
-  const languages = useApi<Breakdown>('/analytics/breakdown', { by: 'language' });
+  // The tier and language lists are asked for when the user first reaches the filters, so they do
+  // not compete with the view's own figures; a value already in the URL is listed meanwhile.
+  const [wanted, setWanted] = useState(false);
+  const want = () => setWanted(true);
+  const tiers = useApi<Breakdown>(wanted ? '/analytics/breakdown' : null, { by: 'tier' });
+  const languages = useApi<Breakdown>(wanted ? '/analytics/breakdown' : null, { by: 'language' });
   const surveys = useApi<{ surveys: Survey[] }>(filters.surveyId ? '/surveys' : null);
   const update = (change: Partial<Filters>) => setFilters({ ...filters, ...change });
-  const keys = (loaded: typeof tiers) =>
-    loaded.state === 'ready' ? loaded.data.rows.map((row) => row.key).filter((key) => key !== '-') : [];
+  const keys = (loaded: typeof tiers, current: string | undefined) => {
+    const listed =
+      loaded.state === 'ready' ? loaded.data.rows.map((row) => row.key).filter((key) => key !== '-') : [];
+    return current && !listed.includes(current) ? [current, ...listed] : listed;
+  };
 
   const journey = journeys.find((j) => j.key === filters.journeyKey);
   const stages = journey ? journey.stages : journeys.flatMap((j) => j.stages);
@@ -88,7 +95,7 @@ export function FilterBar(props: { view: ViewName }) {
       : undefined;
 
   return (
-    <section className="filters" aria-labelledby="filters-title">
+    <section className="filters" aria-labelledby="filters-title" onFocus={want} onPointerEnter={want}>
       <h2 id="filters-title" className="visually-hidden">
         {t('filters.title')}
       </h2>
@@ -171,14 +178,17 @@ export function FilterBar(props: { view: ViewName }) {
           label={t('filters.tier')}
           value={filters.tier}
           any={t('filters.any')}
-          options={keys(tiers).map((tier) => ({ value: tier, label: tier }))}
+          options={keys(tiers, filters.tier).map((tier) => ({ value: tier, label: tier }))}
           onChange={(tier) => update({ tier })}
         />
         <Select
           label={t('filters.language')}
           value={filters.language}
           any={t('filters.any')}
-          options={keys(languages).map((code) => ({ value: code, label: code.toUpperCase() }))}
+          options={keys(languages, filters.language).map((code) => ({
+            value: code,
+            label: code.toUpperCase(),
+          }))}
           onChange={(value) => update({ language: value })}
         />
         {filters.surveyId && (

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, rememberCsrfToken } from '../api/client.ts';
 import type { Journey, Me, Unit } from '../api/types.ts';
 import { FilterBar } from '../filters/FilterBar.tsx';
@@ -7,17 +7,30 @@ import { I18nProvider, useI18n } from '../i18n/I18n.tsx';
 import type { UiLanguage } from '../i18n/messages.ts';
 import { pickLanguage } from '../i18n/translate.ts';
 import { Link } from '../router/Link.tsx';
-import { BASE, navigate, pathOf, type Route, useRoute, VIEWS, type ViewName } from '../router/router.ts';
+import {
+  BASE,
+  navigate,
+  pathOf,
+  type Route,
+  routeOf,
+  useRoute,
+  VIEWS,
+  type ViewName,
+} from '../router/router.ts';
+import { preloadable } from '../ui/preloadable.ts';
 import { SignInView } from '../views/signIn/SignInView.tsx';
 import { type Programme, ProgrammeProvider } from './programme.tsx';
 
 // One chunk per view: the first screen loads only its own code (and later views plug in here).
-const VIEW_COMPONENTS = {
-  overview: lazy(() => import('../views/overview/OverviewView.tsx')),
-  forces: lazy(() => import('../views/forces/ForcesView.tsx')),
-  surveys: lazy(() => import('../views/surveys/SurveysView.tsx')),
-  accounts: lazy(() => import('../views/accounts/AccountsView.tsx')),
+const VIEWS_LOADED = {
+  overview: preloadable(() => import('../views/overview/OverviewView.tsx')),
+  forces: preloadable(() => import('../views/forces/ForcesView.tsx')),
+  surveys: preloadable(() => import('../views/surveys/SurveysView.tsx')),
+  accounts: preloadable(() => import('../views/accounts/AccountsView.tsx')),
 } satisfies Record<ViewName, unknown>;
+// The opening view's code is fetched while the session is checked, not after.
+const opening = routeOf(location.pathname, '').view;
+if (opening in VIEWS_LOADED) void VIEWS_LOADED[opening as ViewName].preload();
 
 const LANGUAGE_KEY = 'rapport.language';
 
@@ -40,12 +53,13 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
-      const me = await api.get<Me>('/me');
-      rememberCsrfToken(me.csrfToken);
-      const [{ units }, { journeys }] = await Promise.all([
+      // Asked together: a signed-out visitor gets three 401s instead of waiting on one first.
+      const [me, { units }, { journeys }] = await Promise.all([
+        api.get<Me>('/me'),
         api.get<{ units: Unit[] }>('/units'),
         api.get<{ journeys: Journey[] }>('/journeys'),
       ]);
+      rememberCsrfToken(me.csrfToken);
       // The user's own language applies unless this browser has chosen one.
       if (!localStorage.getItem(LANGUAGE_KEY) && me.locale) setLanguageState(pickLanguage([me.locale]));
       setSession({ state: 'signedIn', me, units, journeys });
@@ -183,7 +197,7 @@ function SignedIn(props: { session: Extract<Session, { state: 'signedIn' }>; rou
     }),
     [session, filters, route.search, view],
   );
-  const View = view ? VIEW_COMPONENTS[view] : null;
+  const View = view ? VIEWS_LOADED[view].Component : null;
   return (
     <ProgrammeProvider value={programme}>
       {view && <FilterBar view={view} />}

@@ -118,8 +118,7 @@ function predictorSpec(groups: string | undefined): PredictorSpec {
 
 /** Driver importance from the rollups' cross-products, with bootstrap intervals over month × unit cells. */
 async function driverFigures(
-  context: AppContext,
-  filter: CellFilter,
+  cells: { bucket: string; sums: Record<string, number> }[] | null,
   sums: Record<string, number>,
   q: DriverQuery,
 ) {
@@ -154,12 +153,7 @@ async function driverFigures(
     }));
   }
   let intervals: Record<string, unknown> | null = null;
-  if (q.bootstrap > 0) {
-    const cells = await sumCells(context.database, filter, 'cell', [
-      'xp_n',
-      ...XS,
-      ...XP.map((p) => p.column),
-    ]);
+  if (q.bootstrap > 0 && cells) {
     const boot = bootstrapImportance(
       cells.map((cell) => crossProductsFrom(cell.sums)).filter((cell) => cell.n > 0),
       {
@@ -319,15 +313,20 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
       const actor = requireActor(request, 'responses:read');
       const q = request.query;
       const filter = await cellFilterFor(db, actor, q);
-      const sums = await total(context, filter, FORCES_COLUMNS);
+      // With a bootstrap, the month × unit cells are read once and added up for the totals (they
+      // partition the period); the comparison period is read meanwhile.
+      const beforeRead =
+        q.compareFrom && q.compareTo
+          ? total(context, { ...filter, from: q.compareFrom, to: q.compareTo }, FORCE_MOMENTS)
+          : null;
+      // Awaited below, or dropped when the request fails first; a failure still throws where awaited.
+      beforeRead?.catch(() => undefined);
+      const cells = q.bootstrap > 0 ? await sumCells(context.database, filter, 'cell', FORCES_COLUMNS) : null;
+      const sums = cells ? addUp(cells) : await total(context, filter, FORCES_COLUMNS);
       const figures = forceFigures(sums, q.minBase);
       let changes: Record<string, unknown> = {};
-      if (q.compareFrom && q.compareTo) {
-        const before = await total(
-          context,
-          { ...filter, from: q.compareFrom, to: q.compareTo },
-          FORCE_MOMENTS,
-        );
+      if (beforeRead) {
+        const before = await beforeRead;
         const tests = FORCE_KEYS.map(([force, key]) => {
           const a = {
             n: sums[`${key}_n`] ?? 0,
@@ -364,7 +363,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
           }),
         );
       }
-      const drivers = await driverFigures(context, filter, sums, q);
+      const drivers = await driverFigures(cells, sums, q);
       // The quadrant places single Forces; with grouped players there is none to draw.
       const quadrant =
         drivers.suppressed ||

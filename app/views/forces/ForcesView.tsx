@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import {
   type Breakdown,
   FORCES,
@@ -10,7 +10,7 @@ import {
   type Trend,
 } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
-import { Chart } from '../../charts/Chart.tsx';
+import { Chart, preloadCharts } from '../../charts/Chart.tsx';
 import { analyticsParams } from '../../filters/filters.ts';
 import { showMean } from '../../format/figures.ts';
 import { useI18n } from '../../i18n/I18n.tsx';
@@ -37,6 +37,7 @@ export default function ForcesView() {
   const forces = useApi<Forces>('/analytics/forces', { ...params, outcome, bootstrap: BOOTSTRAP_REPLICATES });
   const trend = useApi<Trend>('/analytics/trend', { ...period, grouping: 'month' });
   const heatmap = useApi<Breakdown>('/analytics/breakdown', { ...period, by: 'touchpoint' });
+  useEffect(() => preloadCharts({ more: true }), []);
   return (
     <>
       <h1>{t('forces.title')}</h1>
@@ -178,7 +179,7 @@ function Quadrant(props: { data: Forces }) {
       <h2 id="quadrant-title">{t('forces.quadrant')}</h2>
       {option && quadrant ? (
         <>
-          <Chart option={option} label={t('forces.quadrantChart')} height={320} testId="quadrant" />
+          <Chart more option={option} label={t('forces.quadrantChart')} height={320} testId="quadrant" />
           <ul className="quadrant-legend">
             {(['fix_first', 'keep', 'watch', 'over_served'] as const).map((q) => (
               <li key={q}>
@@ -251,6 +252,7 @@ function Heatmap(props: { data: Breakdown }) {
   return (
     <>
       <Chart
+        more
         option={option}
         label={t('forces.heatmapChart')}
         height={Math.max(200, 40 * rows.length + 110)}

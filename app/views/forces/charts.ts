@@ -1,14 +1,8 @@
 /** The Forces view's chart options, from API figures (suppressed figures are gaps, never zeros). */
-
-import { HeatmapChart, ScatterChart } from 'echarts/charts';
-import { MarkLineComponent, VisualMapComponent } from 'echarts/components';
 import type { Breakdown, ForceKey, Forces, TrendPoint } from '../../api/types.ts';
 import { FORCES } from '../../api/types.ts';
 import type { ChartOption } from '../../charts/echarts.ts';
-import { echarts, SYMBOLS } from '../../charts/echarts.ts';
-
-echarts.use([HeatmapChart, ScatterChart, MarkLineComponent, VisualMapComponent]);
-
+import { SYMBOLS } from '../../charts/palette.ts';
 import { plotted } from '../../format/figures.ts';
 
 type Names = (force: ForceKey) => string;

@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { MIN_BASE, type Overview, type SignificantChange, type Trend } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
-import { Chart } from '../../charts/Chart.tsx';
+import { Chart, preloadCharts } from '../../charts/Chart.tsx';
 import { analyticsParams } from '../../filters/filters.ts';
 import { showMean, showNps, showShare } from '../../format/figures.ts';
 import { useI18n } from '../../i18n/I18n.tsx';
@@ -25,6 +25,7 @@ export default function OverviewView() {
     compareTo: undefined,
     grouping: 'month',
   });
+  useEffect(() => preloadCharts(), []);
   return (
     <>
       <h1>{t('overview.title')}</h1>

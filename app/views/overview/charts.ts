@@ -1,7 +1,7 @@
 /** The overview's chart options, from API figures (suppressed figures are gaps, never zeros). */
 import type { Overview, TrendPoint } from '../../api/types.ts';
 import type { ChartOption } from '../../charts/echarts.ts';
-import { SYMBOLS } from '../../charts/echarts.ts';
+import { SYMBOLS } from '../../charts/palette.ts';
 import { plotted } from '../../format/figures.ts';
 
 export function trendOption(
