@@ -178,7 +178,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the web app in a real Chromium', () => {
     expect(choices).toContain('Southern Europe');
     expect(choices.some((name) => /Northern|Central/.test(name))).toBe(false);
     await page.keyboard.press('Escape');
-    const managerBase = shownVolume(page);
+    const managerBase = await shownVolume(page);
     const owner = await signedIn(OWNER);
     const units = await owner.evaluate(async () => (await (await fetch('/api/v1/units')).json()).units);
     const southId = units.find((u: { name: string }) => u.name === 'Southern Europe').unitId;
