@@ -11,7 +11,5 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../dist/app', import.meta.url)),
     emptyOutDir: true,
-    // The server reads it to tell the first view's scripts from the lazily loaded ones (bench).
-    manifest: true,
   },
 });

@@ -1,16 +1,33 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { ensureAppBuilt } from '../app/build.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { buildApp } from '../src/http/app.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import { createLogger } from '../src/platform/logger.ts';
 import { launchChromium } from '../test/browser/chromium.ts';
 import { PASSWORD, withDemo } from './analytics.ts';
 import type { BenchResult } from './run.ts';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function ready(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const answer = await fetch(url).catch(() => null);
+    if (answer?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the server did not get ready at ${url}`);
+}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -34,14 +51,21 @@ export async function appBench(args: string[]): Promise<BenchResult> {
   });
   await ensureAppBuilt();
   return withDemo(Number(values.responses), async (url) => {
-    const database = await openDatabase({ url, poolMax: 8 });
-    const app = await buildApp({
-      database,
-      config: loadConfig({ LOG_LEVEL: 'silent' }),
-      logger: createLogger('silent'),
+    // The real server in its own process (as deployed): its work does not share the event loop
+    // with the browser driver, and its start-up path (migrate, fold, jobs) is the one users run.
+    const port = await freePort();
+    const server = spawn(process.execPath, ['src/cli/main.ts', 'start'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(port),
+        RAPPORT_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const base = `http://127.0.0.1:${port}`;
+    await ready(`${base}/readyz`);
     const browser = await launchChromium();
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
@@ -94,8 +118,7 @@ export async function appBench(args: string[]): Promise<BenchResult> {
       };
     } finally {
       await browser.close();
-      await app.close();
-      await database.close();
+      server.kill('SIGTERM');
     }
   });
 }
