@@ -160,6 +160,41 @@ describe.skipIf(!HAVE_CHROMIUM)('the web app in a real Chromium', () => {
     await checkAndShoot(page, 'accounts');
   }, 120_000);
 
+  it('is operable from the keyboard alone, with a visible focus', async () => {
+    const page = await signedIn(OWNER);
+    await page.reload();
+    await page.getByTestId('volume').waitFor();
+    await page.keyboard.press('Tab');
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        return {
+          text: element.textContent,
+          outline: `${style.outlineStyle} ${style.outlineWidth}`,
+          top: element.getBoundingClientRect().top,
+        };
+      });
+    const skip = await focused();
+    expect(skip.text).toBe('Skip to content');
+    expect(skip.outline).toBe('solid 3px');
+    expect(skip.top).toBeGreaterThanOrEqual(0);
+    // Tab on to the navigation and open the Forces view with Enter.
+    for (let step = 0; step < 10 && (await focused()).text !== 'Forces'; step++)
+      await page.keyboard.press('Tab');
+    expect((await focused()).outline).toBe('solid 3px');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/app\/forces/);
+    await page.getByTestId('drivers').waitFor();
+    // The new view takes the focus, so a screen reader starts reading it.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // The outcome of the drivers is chosen from the keyboard too; the choice goes into the URL.
+    await page.locator('#outcome').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL(/outcome=nps/);
+    await page.getByRole('heading', { name: /What drives likelihood to recommend/ }).waitFor();
+  }, 60_000);
+
   it('shows a figure below the minimum base as "suppressed", never as a number', async () => {
     const page = await signedIn(OWNER);
     const today = new Date().toISOString().slice(0, 10);

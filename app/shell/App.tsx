@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, rememberCsrfToken } from '../api/client.ts';
 import type { Journey, Me, Unit } from '../api/types.ts';
 import { FilterBar } from '../filters/FilterBar.tsx';
@@ -198,6 +198,13 @@ function SignedIn(props: { session: Extract<Session, { state: 'signedIn' }>; rou
     [session, filters, route.search, view],
   );
   const View = view ? VIEWS_LOADED[view].Component : null;
+  // Moving to another view puts the focus on its content (not on the first load: Tab starts at the skip link).
+  const shownView = useRef(view);
+  useEffect(() => {
+    if (shownView.current === view) return;
+    shownView.current = view;
+    document.getElementById('main')?.focus();
+  }, [view]);
   return (
     <ProgrammeProvider value={programme}>
       {view && <FilterBar view={view} />}
