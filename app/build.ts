@@ -30,7 +30,16 @@ export function appIsStale(): boolean {
 
 export async function buildApp(): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(APP_SOURCE, 'vite.config.ts') });
+  // Always a production build, even when called from the tests (vitest sets NODE_ENV=test, which
+  // would otherwise bundle React's development build).
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(APP_SOURCE, 'vite.config.ts'), mode: 'production' });
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
 }
 
 export async function ensureAppBuilt(): Promise<void> {

@@ -41,6 +41,9 @@ describe('the web app at /app', () => {
     expect(reply.headers['content-type']).toMatch(/javascript/);
     expect(reply.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await app.inject({ url: '/app/assets/nothing-here.js' })).statusCode).toBe(404);
+    // A production build, even when the tests built it (React's production bundle has coded errors).
+    const entry = /src="\/app\/assets\/([^"]+\.js)"/.exec((await app.inject({ url: '/app/' })).body)![1];
+    expect((await app.inject({ url: `/app/assets/${entry}` })).body).toContain('Minified React error');
     expect((await app.inject({ url: '/app/assets/../../package.json' })).statusCode).not.toBe(200);
   });
 
