@@ -21,7 +21,8 @@ export function useApi<T>(path: string | null, query: QueryValues = {}): Loaded<
       .get<T>(request.slice(request.indexOf(' ') + 1), {}, controller.signal)
       .then((data) => setResult({ request, loaded: { state: 'ready', data } }))
       .catch((error: Error) => {
-        if (controller.signal.aborted) return;
+        // Signed out (or the session expired): the shell is on its way to the sign-in page.
+        if (controller.signal.aborted || (error instanceof ApiError && error.status === 401)) return;
         setResult({ request, loaded: { state: 'error', error, retry } });
       });
     return () => controller.abort();

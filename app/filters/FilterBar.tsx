@@ -143,7 +143,12 @@ export function FilterBar(props: { view: ViewName }) {
           options={COMPARISONS.map((c) => ({ value: c, label: t(`filters.compare.${c}`) }))}
           onChange={(value) => update({ compare: (value ?? 'previous') as Filters['compare'] })}
         />
-        <UnitPicker units={units} value={filters.unitId} onChange={(unitId) => update({ unitId })} />
+        <UnitPicker
+          key={units.length}
+          units={units}
+          value={filters.unitId}
+          onChange={(unitId) => update({ unitId })}
+        />
       </div>
       <div className="filter-row">
         <Select

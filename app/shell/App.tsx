@@ -39,6 +39,13 @@ type Session =
   | { state: 'signedOut' }
   | { state: 'signedIn'; me: Me; units: Unit[]; journeys: Journey[] };
 
+/**
+ * While the session is being checked the view is already drawn and asks for its figures, so they
+ * do not wait a round trip; were the visitor signed out, those answers are 401s and the shell goes
+ * to the sign-in page.
+ */
+const CHECKING = { state: 'checking' as const, me: null, units: [] as Unit[], journeys: [] as Journey[] };
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function App() {
@@ -104,7 +111,7 @@ function Shell(props: { session: Session; onSignedIn: () => Promise<void>; onSig
       </a>
       <header className="top">
         <span className="brand">{t('app.name')}</span>
-        {session.state === 'signedIn' && <Navigation route={route} />}
+        {session.state !== 'signedOut' && route.view !== 'signIn' && <Navigation route={route} />}
         <div className="top-tools">
           <label>
             <span className="visually-hidden">{t('app.language')}</span>
@@ -128,7 +135,7 @@ function Shell(props: { session: Session; onSignedIn: () => Promise<void>; onSig
           )}
         </div>
       </header>
-      {session.state === 'checking' && (
+      {session.state === 'checking' && route.view === 'signIn' && (
         <main id="main" tabIndex={-1}>
           <p aria-busy="true">{t('app.loading')}</p>
         </main>
@@ -151,8 +158,8 @@ function Shell(props: { session: Session; onSignedIn: () => Promise<void>; onSig
           />
         </main>
       )}
-      {session.state === 'signedIn' && route.view !== 'signIn' && (
-        <SignedIn session={session} route={route} />
+      {session.state !== 'signedOut' && route.view !== 'signIn' && (
+        <SignedIn session={session.state === 'signedIn' ? session : CHECKING} route={route} />
       )}
     </>
   );
@@ -178,7 +185,10 @@ function Navigation(props: { route: Route }) {
   );
 }
 
-function SignedIn(props: { session: Extract<Session, { state: 'signedIn' }>; route: Route }) {
+function SignedIn(props: {
+  session: Extract<Session, { state: 'signedIn' }> | typeof CHECKING;
+  route: Route;
+}) {
   const { t } = useI18n();
   const { route, session } = props;
   const filters = useMemo(() => filtersFromSearch(route.search, today()), [route.search]);
@@ -186,6 +196,7 @@ function SignedIn(props: { session: Extract<Session, { state: 'signedIn' }>; rou
   const programme = useMemo<Programme>(
     () => ({
       me: session.me,
+      ready: session.state === 'signedIn',
       units: session.units,
       journeys: session.journeys,
       filters,

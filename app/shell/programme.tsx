@@ -4,7 +4,10 @@ import type { Filters } from '../filters/filters.ts';
 
 /** What every view may need besides its own data: who is signed in, the units in scope, the journeys, the filters. */
 export interface Programme {
-  me: Me;
+  /** Null while the session is being checked (the view already asks for its figures meanwhile). */
+  me: Me | null;
+  /** The user, units and journeys are known. */
+  ready: boolean;
   units: Unit[];
   journeys: Journey[];
   filters: Filters;

@@ -28,7 +28,7 @@ const BOOTSTRAP_REPLICATES = 200;
 export default function ForcesView() {
   const { t } = useI18n();
   useTitle(t('forces.title'));
-  const { filters, search, setFilters } = useProgramme();
+  const { filters, search, setFilters, ready } = useProgramme();
   const outcome = (OUTCOMES as readonly string[]).includes(search.get('outcome') ?? '')
     ? (search.get('outcome') as Outcome)
     : 'strength';
@@ -60,7 +60,8 @@ export default function ForcesView() {
       </section>
       <section className="panel" aria-labelledby="heatmap-title">
         <h2 id="heatmap-title">{t('forces.heatmap')}</h2>
-        <Status loaded={heatmap}>{(data) => <Heatmap data={data} />}</Status>
+        {/* Rows are named from the journeys, which come with the session. */}
+        <Status loaded={ready ? heatmap : { state: 'loading' }}>{(data) => <Heatmap data={data} />}</Status>
       </section>
     </>
   );

@@ -82,7 +82,7 @@ export default function SurveysView() {
                           {t('surveys.results')}
                           <span className="visually-hidden">: {survey.name}</span>
                         </Link>
-                        {MANAGES_SURVEYS.has(me.role) && survey.status === 'open' && (
+                        {me !== null && MANAGES_SURVEYS.has(me.role) && survey.status === 'open' && (
                           <>
                             {' · '}
                             <button type="button" className="secondary" onClick={() => createLink(survey)}>
