@@ -2,7 +2,7 @@
  * Builds the web app into dist/app when it is missing or older than its sources. `npm install`
  * (prepare), `npm start` and the browser tests call it, so no separate build step is needed.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,11 +42,39 @@ export async function buildApp(): Promise<void> {
   }
 }
 
+const LOCK = `${APP_DIST}.lock`;
+const LOCK_STALE_MS = 120_000;
+
+/** One build at a time across processes (test workers build in parallel): a lock directory. */
+async function withBuildLock(work: () => Promise<void>): Promise<void> {
+  mkdirSync(join(APP_DIST, '..'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // Someone else is building; a lock left by a crashed build is taken over after two minutes.
+      const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > LOCK_STALE_MS) rmSync(LOCK, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    await work();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 export async function ensureAppBuilt(): Promise<void> {
-  if (appIsStale()) await buildApp();
+  if (!appIsStale()) return;
+  // Checked again under the lock: another process may have built it meanwhile.
+  await withBuildLock(async () => {
+    if (appIsStale()) await buildApp();
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--if-stale')) await ensureAppBuilt();
-  else await buildApp();
+  else await withBuildLock(buildApp);
 }
