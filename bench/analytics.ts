@@ -12,7 +12,7 @@ const serverUrl =
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/postgres';
-const PASSWORD = 'bench-password';
+export const PASSWORD = 'bench-password';
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -76,7 +76,7 @@ async function dashboardP50(url: string, rounds: number): Promise<number> {
   return percentile(times, 0.5);
 }
 
-async function withDemo<T>(responses: number, work: (url: string) => Promise<T>): Promise<T> {
+export async function withDemo<T>(responses: number, work: (url: string) => Promise<T>): Promise<T> {
   const name = `rapport_bench_analytics_${responses}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -3,6 +3,7 @@
  * {"bench":NAME,"metrics":{...},"goals":{KEY:{"target":n,"op":">=","met":bool}}}.
  */
 import { analyticsBench } from './analytics.ts';
+import { appBench } from './app.ts';
 import { demoBench } from './demo.ts';
 import { importBench } from './import.ts';
 import { ingestBench } from './ingest.ts';
@@ -22,6 +23,7 @@ export interface BenchResult {
 const BENCHES: Record<string, (args: string[]) => Promise<BenchResult>> = {
   demo: demoBench,
   analytics: analyticsBench,
+  app: appBench,
   ingest: ingestBench,
   import: importBench,
   loop: loopBench,

@@ -29,6 +29,7 @@ import {
 } from './analyticsSchema.ts';
 import { type CellFilter, sumCells } from './cellQuery.ts';
 import { crossProductsFrom, forceFigures, meanFigure, npsFigure, shareFigure } from './figures.ts';
+import { responseRate } from './responseRate.ts';
 import { crossProductColumns, OUTCOME_GROUP_COLUMNS } from './rollupVariables.ts';
 import { cellFilterFor } from './scopeFilter.ts';
 import { weightedFigures } from './weighting.ts';
@@ -67,6 +68,7 @@ const FORCES_COLUMNS = [
   ...XP.map((p) => p.column),
 ];
 const SERIES_COLUMNS = [...NPS_COUNTS, ...FORCE_MOMENTS];
+const TREND_COLUMNS = [...SERIES_COLUMNS, 'csat_n', 'csat_top2', ...moments('ces')];
 
 /** Column-wise sum of grouped rows: the ungrouped totals. */
 function addUp(rows: { sums: Record<string, number> }[]): Record<string, number> {
@@ -116,8 +118,7 @@ function predictorSpec(groups: string | undefined): PredictorSpec {
 
 /** Driver importance from the rollups' cross-products, with bootstrap intervals over month × unit cells. */
 async function driverFigures(
-  context: AppContext,
-  filter: CellFilter,
+  cells: { bucket: string; sums: Record<string, number> }[] | null,
   sums: Record<string, number>,
   q: DriverQuery,
 ) {
@@ -152,12 +153,7 @@ async function driverFigures(
     }));
   }
   let intervals: Record<string, unknown> | null = null;
-  if (q.bootstrap > 0) {
-    const cells = await sumCells(context.database, filter, 'cell', [
-      'xp_n',
-      ...XS,
-      ...XP.map((p) => p.column),
-    ]);
+  if (q.bootstrap > 0 && cells) {
     const boot = bootstrapImportance(
       cells.map((cell) => crossProductsFrom(cell.sums)).filter((cell) => cell.n > 0),
       {
@@ -209,7 +205,10 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
       const q = request.query;
       const filter = await cellFilterFor(db, actor, q);
       // The totals are the sum of the segment rows (every column is additive): one read, not two.
-      const bySegment = await sumCells(context.database, filter, 'segment', OVERVIEW_COLUMNS);
+      const [bySegment, invitations] = await Promise.all([
+        sumCells(context.database, filter, 'segment', OVERVIEW_COLUMNS),
+        responseRate(context.database, filter),
+      ]);
       const sums = addUp(bySegment);
       const segmentTotal = bySegment.filter((s) => s.bucket !== '-').reduce((n, s) => n + s.sums.n, 0);
       const segments = SEGMENTS.map((segment) => {
@@ -293,6 +292,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
         })),
         segments,
         unsegmented: bySegment.find((s) => s.bucket === '-')?.sums.n ?? 0,
+        responseRate: invitations,
         comparison,
       };
     },
@@ -313,15 +313,20 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
       const actor = requireActor(request, 'responses:read');
       const q = request.query;
       const filter = await cellFilterFor(db, actor, q);
-      const sums = await total(context, filter, FORCES_COLUMNS);
+      // With a bootstrap, the month × unit cells are read once and added up for the totals (they
+      // partition the period); the comparison period is read meanwhile.
+      const beforeRead =
+        q.compareFrom && q.compareTo
+          ? total(context, { ...filter, from: q.compareFrom, to: q.compareTo }, FORCE_MOMENTS)
+          : null;
+      // Awaited below, or dropped when the request fails first; a failure still throws where awaited.
+      beforeRead?.catch(() => undefined);
+      const cells = q.bootstrap > 0 ? await sumCells(context.database, filter, 'cell', FORCES_COLUMNS) : null;
+      const sums = cells ? addUp(cells) : await total(context, filter, FORCES_COLUMNS);
       const figures = forceFigures(sums, q.minBase);
       let changes: Record<string, unknown> = {};
-      if (q.compareFrom && q.compareTo) {
-        const before = await total(
-          context,
-          { ...filter, from: q.compareFrom, to: q.compareTo },
-          FORCE_MOMENTS,
-        );
+      if (beforeRead) {
+        const before = await beforeRead;
         const tests = FORCE_KEYS.map(([force, key]) => {
           const a = {
             n: sums[`${key}_n`] ?? 0,
@@ -358,7 +363,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
           }),
         );
       }
-      const drivers = await driverFigures(context, filter, sums, q);
+      const drivers = await driverFigures(cells, sums, q);
       // The quadrant places single Forces; with grouped players there is none to draw.
       const quadrant =
         drivers.suppressed ||
@@ -387,7 +392,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
     {
       schema: {
         tags: ['analytics'],
-        summary: 'NPS and the Force scores per day, week, month, quarter or year',
+        summary: 'NPS, CSAT, effort and the Force scores per day, week, month, quarter or year',
         querystring: trendQuery,
         response: { 200: z.object({ grouping: z.string(), points: z.array(loose) }) },
       },
@@ -399,7 +404,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
         context.database,
         await cellFilterFor(db, actor, q),
         q.grouping,
-        SERIES_COLUMNS,
+        TREND_COLUMNS,
       );
       const points = rows.map(({ bucket, sums }) => ({
         period: bucket,
@@ -437,6 +442,8 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
                     significant: adjustedP < ALPHA,
                   }
                 : null,
+            csat: shareFigure(point.sums.csat_top2, point.sums.csat_n, q.minBase),
+            ces: meanFigure(point.sums, 'ces', q.minBase),
             forces: Object.fromEntries(
               FORCE_KEYS.map(([force, key]) => [force, meanFigure(point.sums, key, q.minBase)]),
             ),

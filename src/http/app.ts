@@ -39,6 +39,7 @@ import { surveyManageRoutes } from '../surveys/manageRoutes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
 import { textRoutes } from '../text/routes.ts';
 import { webRoutes } from '../web/routes.ts';
+import { webAppRoutes } from '../webApp/routes.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
 import { widgetRoutes } from '../widget/routes.ts';
 import { authentication } from './authentication.ts';
@@ -155,6 +156,7 @@ export async function buildApp(
 
   await app.register(healthRoutes, context);
   await app.register(webRoutes, context);
+  await app.register(webAppRoutes, context);
   await app.register(respondentRoutes, context);
   await app.register(widgetRoutes, context);
   await app.register(unsubscribeRoutes, context);

@@ -87,7 +87,15 @@ export const identityRoutes: FastifyPluginAsyncZod<AppContext> = async (app, con
     },
     async (request) => {
       const actor = requireActor(request, 'organisation:read');
-      return { ...actor, csrfToken: request.csrfToken };
+      const user = actor.userId
+        ? await db
+            .selectFrom('users')
+            .select(['name', 'email', 'locale'])
+            .where('org_id', '=', actor.orgId)
+            .where('user_id', '=', actor.userId)
+            .executeTakeFirst()
+        : undefined;
+      return { ...actor, csrfToken: request.csrfToken, ...user };
     },
   );
 

@@ -18,6 +18,9 @@ export const meResponse = z.object({
   role: roleSchema,
   unitId: z.string().nullable(),
   csrfToken: z.string().nullable(),
+  name: z.string().nullable().optional().describe('The signed-in user’s name (absent for tokens)'),
+  email: z.string().nullable().optional(),
+  locale: z.string().nullable().optional().describe('The user’s interface language'),
 });
 
 export const createTokenBody = z.strictObject({

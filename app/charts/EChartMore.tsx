@@ -1,0 +1,3 @@
+import './echartsMore.ts';
+
+export { default } from './EChart.tsx';

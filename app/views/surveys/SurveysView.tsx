@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import type { Survey } from '../../api/types.ts';
+import { useApi } from '../../api/useApi.ts';
+import { searchFromFilters } from '../../filters/filters.ts';
+import { useI18n } from '../../i18n/I18n.tsx';
+import { isMessageKey } from '../../i18n/translate.ts';
+import { Link } from '../../router/Link.tsx';
+import { pathOf } from '../../router/router.ts';
+import { useProgramme } from '../../shell/programme.tsx';
+import { useTitle } from '../../shell/useTitle.ts';
+import { Status } from '../../ui/Status.tsx';
+
+const MANAGES_SURVEYS = new Set(['owner', 'admin', 'analyst']);
+
+/** The organisation's surveys with status and responses in scope; results and open links from each. */
+export default function SurveysView() {
+  const { t, number } = useI18n();
+  useTitle(t('surveys.title'));
+  const { me, filters } = useProgramme();
+  const surveys = useApi<{ surveys: Survey[] }>('/surveys');
+  const [links, setLinks] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const createLink = async (survey: Survey) => {
+    setFailure(null);
+    try {
+      const { url } = await api.post<{ url: string }>(`/surveys/${survey.surveyId}/links`, {});
+      setLinks((current) => ({ ...current, [survey.surveyId]: url }));
+    } catch (error) {
+      setFailure(t('app.error', { message: (error as Error).message }));
+    }
+  };
+  // Statuses and kinds the app knows are translated; a new one shows as the API names it.
+  const label = (prefix: string, value: string) => {
+    const key = `${prefix}.${value}`;
+    return isMessageKey(key) ? t(key) : value;
+  };
+  return (
+    <>
+      <h1>{t('surveys.title')}</h1>
+      {failure && (
+        <p role="alert" className="error">
+          {failure}
+        </p>
+      )}
+      <Status loaded={surveys}>
+        {(data) =>
+          data.surveys.length === 0 ? (
+            <p>{t('surveys.none')}</p>
+          ) : (
+            <div className="table-scroll">
+              <table data-testid="surveys">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('surveys.col.name')}</th>
+                    <th scope="col">{t('surveys.col.kind')}</th>
+                    <th scope="col">{t('surveys.col.status')}</th>
+                    <th scope="col" className="num">
+                      {t('surveys.col.version')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('surveys.col.responses')}
+                    </th>
+                    <th scope="col">{t('surveys.col.links')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.surveys.map((survey) => (
+                    <tr key={survey.surveyId}>
+                      <th scope="row">{survey.name}</th>
+                      <td>{label('surveyKind', survey.kind)}</td>
+                      <td>{label('surveyStatus', survey.status)}</td>
+                      <td className="num">{survey.currentVersion ?? '—'}</td>
+                      <td className="num">{number(survey.responses, 0)}</td>
+                      <td>
+                        <Link
+                          href={pathOf(
+                            'overview',
+                            searchFromFilters({ ...filters, surveyId: survey.surveyId }),
+                          )}
+                        >
+                          {t('surveys.results')}
+                          <span className="visually-hidden">: {survey.name}</span>
+                        </Link>
+                        {me !== null && MANAGES_SURVEYS.has(me.role) && survey.status === 'open' && (
+                          <>
+                            {' · '}
+                            <button type="button" className="secondary" onClick={() => createLink(survey)}>
+                              {t('surveys.openLink')}
+                              <span className="visually-hidden">: {survey.name}</span>
+                            </button>
+                          </>
+                        )}
+                        {links[survey.surveyId] && (
+                          <p className="link-ready" role="status">
+                            {t('surveys.linkReady', { name: survey.name })}{' '}
+                            <a href={links[survey.surveyId]}>{links[survey.surveyId]}</a>
+                          </p>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Status>
+    </>
+  );
+}
