@@ -66,7 +66,8 @@ export function npsFigure(sums: Sums, minBase: number): Figure<NpsFigure> {
 /** Mean of a measure with its t interval, from count, sum and sum of squares. */
 export function meanFigure(sums: Sums, key: string, minBase: number): Figure<MeanFigure> {
   const n = get(sums, `${key}_n`);
-  return gate(n, minBase, () => {
+  // A t interval needs two answers, whatever base the caller accepts: one answer is suppressed.
+  return gate(n, Math.max(minBase, 2), () => {
     const interval = meanInterval({ n, sum: get(sums, `${key}_sum`), sumSq: get(sums, `${key}_sumsq`) });
     return {
       mean: interval.mean,
