@@ -107,6 +107,12 @@ export async function openCasesForFacts(
     }
   }
   if (matches.length === 0) return [];
+  // Concurrent evaluations insert in one order (rule, response), so their unique-key locks never
+  // cross: inserted in arrival order, two workers sharing two cases can deadlock.
+  matches.sort(
+    (a, b) =>
+      a.rule.rule_id.localeCompare(b.rule.rule_id) || a.row.response_id.localeCompare(b.row.response_id),
+  );
 
   const managers = await trx
     .selectFrom('memberships')
