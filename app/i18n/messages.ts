@@ -261,7 +261,7 @@ export const en = {
   'cases.saved': 'Saved: {what}.',
   'cases.checkback': 'Check-back with the customer',
   'cases.checkback.answered': 'The customer answered: {answer}',
-  'cases.checkback.waiting': 'Asked whether the issue is solved; no answer yet',
+  'cases.checkback.waiting': 'The customer is asked whether the issue is solved; no answer yet',
   'cases.checkback.noContact': 'No contact to ask',
   'cases.checkback.notYet': 'Sent when the case is resolved',
   'cases.customerSaid': 'What the customer said',
