@@ -29,8 +29,14 @@ export function queryString(values: QueryValues): string {
   return text ? `?${text}` : '';
 }
 
-async function send<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function send<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(`/api/v1${path}`, {
@@ -55,5 +61,9 @@ async function send<T>(method: string, path: string, body?: unknown, signal?: Ab
 export const api = {
   get: <T>(path: string, query: QueryValues = {}, signal?: AbortSignal) =>
     send<T>('GET', `${path}${queryString(query)}`, undefined, signal),
-  post: <T>(path: string, body: unknown) => send<T>('POST', path, body),
+  post: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
+    send<T>('POST', path, body, undefined, headers),
+  put: <T>(path: string, body?: unknown) => send<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, body),
+  delete: <T>(path: string) => send<T>('DELETE', path),
 };

@@ -9,6 +9,7 @@ import {
   ACCOUNT_FILTERS,
   type Applies,
   CELL_FILTERS,
+  COMMENT_FILTERS,
   COMPARISONS,
   type Filters,
   type NarrowingKey,
@@ -24,6 +25,8 @@ export const VIEW_FILTERS: Record<ViewName, Applies> = {
   forces: CELL_FILTERS,
   accounts: ACCOUNT_FILTERS,
   surveys: new Set(),
+  comments: COMMENT_FILTERS,
+  cases: new Set(),
 };
 
 const LABELS: Record<NarrowingKey, MessageKey> = {

@@ -114,6 +114,8 @@ export const CELL_FILTERS: Applies = new Set([
   'surveyId',
 ]);
 export const ACCOUNT_FILTERS: Applies = new Set(['unitId', 'tier']);
+/** The comments listing: a unit subtree, one touchpoint, the segment and the language. */
+export const COMMENT_FILTERS: Applies = new Set(['unitId', 'touchpointKey', 'segment', 'language']);
 
 /** Analytics query parameters: the API's `to` is the day after the period. */
 export function analyticsParams(filters: Filters, applies: Applies = CELL_FILTERS): QueryValues {

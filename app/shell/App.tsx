@@ -27,6 +27,8 @@ const VIEWS_LOADED = {
   forces: preloadable(() => import('../views/forces/ForcesView.tsx')),
   surveys: preloadable(() => import('../views/surveys/SurveysView.tsx')),
   accounts: preloadable(() => import('../views/accounts/AccountsView.tsx')),
+  comments: preloadable(() => import('../views/comments/CommentsView.tsx')),
+  cases: preloadable(() => import('../views/cases/CasesView.tsx')),
 } satisfies Record<ViewName, unknown>;
 // The opening view's code is fetched while the session is checked, not after.
 const opening = routeOf(location.pathname, '').view;

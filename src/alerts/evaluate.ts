@@ -207,7 +207,8 @@ export async function openCasesForFacts(
   );
   return opened.map((c) => ({
     caseId: c.case_id,
-    ruleId: c.rule_id,
+    // Evaluation always opens a case for a rule (only a person's case has none).
+    ruleId: c.rule_id as string,
     responseId: c.response_id,
     ownerUserId: c.owner_user_id,
     queue: c.queue,

@@ -13,7 +13,7 @@ const iso = (value: Date | string | null) => (value ? new Date(value).toISOStrin
 
 const caseSchema = z.object({
   caseId: z.string(),
-  ruleId: z.string(),
+  ruleId: z.string().nullable().describe('Null when a person opened the case'),
   responseId: z.string(),
   title: z.string(),
   priority: z.string(),
@@ -50,7 +50,7 @@ const entrySchema = z.object({
 
 type CaseRecord = {
   case_id: string;
-  rule_id: string;
+  rule_id: string | null;
   response_id: string;
   title: string;
   priority: string;

@@ -123,6 +123,19 @@ describeEachEngine('comments listing', (database) => {
     expect(idsOf(await list(managerY, '?q=invoices'))).toEqual([]);
   });
 
+  it('filters by unit subtree (the response’s unit, else the account’s) and by response, within scope', async () => {
+    expect(idsOf(await list(owner, `?unitId=${org.regionX}`)).sort()).toEqual([ids.x, ids.xSurvey].sort());
+    expect(idsOf(await list(owner, `?unitId=${org.regionY}`))).toEqual([ids.y]);
+    expect(idsOf(await list(owner, `?responseId=${org.responseX}`))).toEqual([ids.xSurvey]);
+    const managerY = await signIn(app, org.emails.managerY);
+    const refused = await app.inject({
+      method: 'GET',
+      url: `/api/v1/comments?unitId=${org.regionX}`,
+      headers: { cookie: managerY.cookie },
+    });
+    expect(refused.statusCode).toBe(404);
+  });
+
   it('filters by label (a correction wins), source, language, segment, text and period', async () => {
     expect(idsOf(await list(owner, '?topic=billing')).sort()).toEqual([ids.x, ids.none].sort());
     expect(idsOf(await list(owner, '?source=ticket'))).toEqual([ids.y]);

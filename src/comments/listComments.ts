@@ -25,6 +25,9 @@ export type CommentFilters = {
   language?: string;
   source?: string;
   accountId?: string;
+  responseId?: string;
+  /** Only comments whose unit (the response's, else the account's) lies under this unit path. */
+  unitPath?: string;
   /** Words the text contains (case-insensitive). */
   q?: string;
   /** The comment's date (when the customer wrote it, else when it was stored) within [from, to). */
@@ -166,6 +169,15 @@ export async function listComments(
   if (filters.language) query = query.where(sql`coalesce(a.language, c.language)`, '=', filters.language);
   if (filters.source) query = query.where('c.source', '=', filters.source);
   if (filters.accountId) query = query.where('c.account_id', '=', filters.accountId);
+  if (filters.responseId) query = query.where('c.response_id', '=', filters.responseId);
+  if (filters.unitPath) {
+    query = query.where(
+      sql<boolean>`exists (select 1 from org_units u where u.org_id = c.org_id
+        and u.path like ${`${filters.unitPath}%`}
+        and u.unit_id = coalesce(r.unit_id,
+          (select a2.unit_id from accounts a2 where a2.org_id = c.org_id and a2.account_id = c.account_id)))`,
+    );
+  }
   if (filters.q) {
     const pattern = `%${filters.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     query = query.where('c.text', 'ilike', pattern);

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { FORCE_KEYS } from '../domain/forces/index.ts';
 import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
-import { badRequest } from '../http/problem.ts';
+import { badRequest, notFound } from '../http/problem.ts';
+import { unitInScope } from '../policies/scope.ts';
 import { POLARITIES, SENTIMENTS } from '../text/corpus.ts';
 import { labelsSchema } from '../text/corrections/routes.ts';
 import { decodeCursor, listComments } from './listComments.ts';
@@ -23,6 +24,8 @@ const listQuery = z.strictObject({
   language: z.enum(['en', 'it', 'other']).optional(),
   source: z.enum(['survey', 'review', 'ticket', 'social', 'email', 'other']).optional(),
   accountId: z.uuid().optional(),
+  responseId: z.uuid().optional(),
+  unitId: z.uuid().optional().describe('Limit to this unit’s subtree (within your scope)'),
   q: z.string().trim().min(1).max(200).optional().describe('Text the comment contains (case-insensitive)'),
   from: isoDate.optional().describe('From this date (inclusive)'),
   to: isoDate.optional().describe('Until this date (exclusive)'),
@@ -73,7 +76,19 @@ export const commentRoutes: FastifyPluginAsyncZod<AppContext> = async (app, cont
           { field: 'querystring.cursor', message: 'Invalid cursor' },
         ]);
       }
-      return listComments(context.database.db, actor, filters, { limit, cursor });
+      const { unitId, ...rest } = filters;
+      let unitPath: string | undefined;
+      if (unitId) {
+        const unit = await context.database.db
+          .selectFrom('org_units')
+          .select('path')
+          .where('org_id', '=', actor.orgId)
+          .where('unit_id', '=', unitId)
+          .executeTakeFirst();
+        if (!unit || !unitInScope(actor, unit.path)) throw notFound('unit');
+        unitPath = unit.path;
+      }
+      return listComments(context.database.db, actor, { ...rest, unitPath }, { limit, cursor });
     },
   );
 };

@@ -425,7 +425,8 @@ export interface AlertQueueTable {
 export interface CasesTable {
   org_id: string;
   case_id: Generated<string>;
-  rule_id: string;
+  /** Null for a case a person opened by hand. */
+  rule_id: string | null;
   response_id: string;
   title: string;
   priority: string;
@@ -454,6 +455,7 @@ export interface CasesTable {
   checkback_answered_at: Date | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  idempotency_key: string | null;
 }
 
 export interface CaseWatchersTable {

@@ -16,6 +16,7 @@ import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { inboxRoutes } from '../cases/inboxRoutes.ts';
 import { loopRoutes } from '../cases/loopRoutes.ts';
+import { caseOpenRoutes } from '../cases/openRoutes.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { commentRoutes } from '../comments/routes.ts';
 import { customerRoutes } from '../customers/routes.ts';
@@ -184,6 +185,7 @@ export async function buildApp(
       await api.register(responseFileRoutes, context);
       await api.register(alertRuleRoutes, context);
       await api.register(caseRoutes, context);
+      await api.register(caseOpenRoutes, context);
       await api.register(inboxRoutes, context);
       await api.register(improvementRoutes, context);
       await api.register(textRoutes, context);

@@ -11,6 +11,7 @@ import { Change } from '../../ui/Change.tsx';
 import { FigureValue } from '../../ui/FigureValue.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { segmentOption, trendOption, volumeOption } from './charts.ts';
+import { OpenAlerts } from './OpenAlerts.tsx';
 
 /** NPS, CSAT and effort with intervals and trend; volume and response rate; the relationship segments. */
 export default function OverviewView() {
@@ -29,7 +30,7 @@ export default function OverviewView() {
   return (
     <>
       <h1>{t('overview.title')}</h1>
-      <Status loaded={overview}>{(data) => <Headline data={data} />}</Status>
+      <Status loaded={overview}>{(data) => <Headline data={data} unitId={filters.unitId} />}</Status>
       <div className="grid-2">
         <section className="panel" aria-labelledby="trend-title">
           <h2 id="trend-title">{t('overview.trend')}</h2>
@@ -46,7 +47,7 @@ export default function OverviewView() {
   );
 }
 
-function Headline(props: { data: Overview }) {
+function Headline(props: { data: Overview; unitId: string | undefined }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { data } = props;
@@ -71,6 +72,7 @@ function Headline(props: { data: Overview }) {
         <h2 id="kpi-ces">{t('overview.ces')}</h2>
         <FigureValue shown={showMean(data.ces, i18n)} minBase={data.minBase} />
       </section>
+      <OpenAlerts unitId={props.unitId} />
     </div>
   );
 }
