@@ -135,6 +135,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = await runTransferCommand(command, rest, database, {
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
+        progress: process.stderr,
       });
     } else if (command === 'import') {
       await migrateToLatest(database);
