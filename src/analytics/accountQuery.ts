@@ -47,12 +47,7 @@ export async function sumAccountCells(
   }
   if (filter.tier) where.push(sql`a.tier = ${filter.tier}`);
   if (filter.industry) where.push(sql`a.industry = ${filter.industry}`);
-  // Each sum adds its values in sorted order: float addition depends on order, and the order rows
-  // reach an aggregate depends on the plan and on where they lie on disk. Sorted, the same cells give
-  // the same last digit on either engine and after a backup is restored.
-  const sums = columns
-    .map((column) => `sum(c.${column} order by c.${column})::float8 as ${column}`)
-    .join(', ');
+  const sums = columns.map((column) => `sum(c.${column})::float8 as ${column}`).join(', ');
   const { rows } = await sql<Record<string, unknown>>`
     select ${sql.raw(ACCOUNT_GROUPINGS[grouping])} as bucket, ${sql.raw(sums)}
     from rollup_account_monthly c join accounts a on a.org_id = c.org_id and a.account_id = c.account_id

@@ -93,12 +93,7 @@ export async function sumCells(
   // Queued responses come as daily cells; the period's day filter below applies to them. (It holds
   // for the rolled pieces too: a week or month piece starts inside the period by construction.)
   const pending = sql`select ${sql.raw(DIMENSIONS)}, ${sql.raw(columns.join(', '))} from (${pendingCells(filter.orgId)}) p`;
-  // Each sum adds its values in sorted order: float addition depends on order, and the order rows
-  // reach an aggregate depends on the plan and on where they lie on disk. Sorted, the same cells give
-  // the same last digit on either engine and after a backup is restored.
-  const sums = columns
-    .map((column) => `sum(c.${column} order by c.${column})::float8 as ${column}`)
-    .join(', ');
+  const sums = columns.map((column) => `sum(c.${column})::float8 as ${column}`).join(', ');
   const { rows } = await sql<Record<string, unknown>>`
     select ${sql.raw(GROUPINGS[grouping])} as bucket, ${sql.raw(sums)}
     from (${sql.join([...pieces, pending], sql` union all `)}) c
