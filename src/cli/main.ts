@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runAnalyzeCommand } from '../analytics/cli/analyzeCommand.ts';
 import { rebuildRollups } from '../analytics/rollups.ts';
+import { BACKUP_USAGE, runBackupCommand } from '../backup/cli.ts';
 import { transaction } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { loadDemo } from '../demo/loadDemo.ts';
@@ -37,6 +38,7 @@ Commands:
   analyze nps|drivers|segments --csv FILE …
                                 Reproduce a figure from an export (rapport analyze --help)
 ${TRANSFER_USAGE}
+${BACKUP_USAGE}
 
 Configuration comes from the environment: see the README's configuration table.`;
 
@@ -135,6 +137,14 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = await runTransferCommand(command, rest, database, {
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
+        progress: process.stderr,
+      });
+    } else if (command === 'backup' || command === 'restore') {
+      await migrateToLatest(database);
+      process.exitCode = await runBackupCommand(command, rest, database, {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+        progress: process.stderr,
       });
     } else if (command === 'import') {
       await migrateToLatest(database);

@@ -21,12 +21,15 @@ export const TRANSFER_USAGE = `  import responses FILE --format qualtrics|limesu
                                 Import a Qualtrics or LimeSurvey response export (idempotent)
   import qsf FILE [--out FILE] [--create-survey NAME] [--org SLUG] [--json]
                                 Convert a Qualtrics QSF survey into Rapport's format
-  export responses --survey SLUG --format csv|xlsx --out FILE [--org SLUG]
-                                Export a survey's responses (one column per question, label row)`;
+  export responses --survey SLUG --format csv|xlsx|jsonl --out FILE [--org SLUG]
+                                Export a survey's responses (one column per question with a label row,
+                                or one JSON object per line with a progress bar)`;
 
 export interface TransferIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Where progress bars draw (the terminal's stderr); none when absent. */
+  progress?: NodeJS.WriteStream | (NodeJS.WritableStream & { isTTY?: boolean });
 }
 
 class UsageError extends Error {}

@@ -9,6 +9,7 @@ import { IMPORT_FORMATS } from './exportLayout.ts';
 import { EXPORT_FORMATS, responseExport } from './exportResponses.ts';
 import { ImportFileError } from './importFileError.ts';
 import { importResponses, importTarget } from './importResponses.ts';
+import { exportedResponseCount, jsonLinesExport } from './jsonLinesExport.ts';
 
 /** The largest export accepted in one request body; bigger files go through `rapport import`. */
 const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
@@ -141,9 +142,9 @@ export const responseFileRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
       schema: {
         tags: ['responses'],
         summary:
-          'Export the responses you may see, one column per question with a label row (CSV or XLSX, streamed)',
+          'Export the responses you may see: one column per question with a label row (CSV or XLSX), or one JSON object per line (jsonl); streamed, the X-Total-Count header gives the number of responses',
         params: surveyParams,
-        querystring: z.strictObject({ format: z.enum(EXPORT_FORMATS).default('csv') }),
+        querystring: z.strictObject({ format: z.enum([...EXPORT_FORMATS, 'jsonl']).default('csv') }),
       },
     },
     async (request, reply) => {
@@ -151,6 +152,13 @@ export const responseFileRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
       const target = await importTarget(database, actor.orgId, { surveyId: request.params.surveyId });
       if (!target) throw notFound('published survey');
       const format = request.query.format;
+      // The total goes first, so a client can show progress as the lines (or rows) arrive.
+      reply.header('x-total-count', String(await exportedResponseCount(database, actor, target.surveyId)));
+      if (format === 'jsonl')
+        return reply
+          .header('content-type', 'application/jsonl; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${target.slug}-responses.jsonl"`)
+          .send(jsonLinesExport(database, actor, target.surveyId));
       reply
         .header(
           'content-type',
