@@ -57,3 +57,20 @@ export const api = {
     send<T>('GET', `${path}${queryString(query)}`, undefined, signal),
   post: <T>(path: string, body: unknown) => send<T>('POST', path, body),
 };
+
+/** POSTs JSON and returns the answer as a file (a generated XLSX, say). */
+export async function postForFile(path: string, body: unknown): Promise<Blob> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  if (!response.ok) {
+    const data = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+    throw new ApiError(response.status, String(data?.detail ?? data?.title ?? response.statusText));
+  }
+  return response.blob();
+}

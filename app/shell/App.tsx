@@ -18,6 +18,7 @@ import {
   type ViewName,
 } from '../router/router.ts';
 import { preloadable } from '../ui/preloadable.ts';
+import { ReportLink } from '../ui/ReportLink.tsx';
 import { SignInView } from '../views/signIn/SignInView.tsx';
 import { type Programme, ProgrammeProvider } from './programme.tsx';
 
@@ -220,6 +221,7 @@ function SignedIn(props: {
     <ProgrammeProvider value={programme}>
       {view && <FilterBar view={view} />}
       <main id="main" tabIndex={-1}>
+        {view && <ReportLink view={view} search={route.search} />}
         {View ? (
           <Suspense fallback={<p aria-busy="true">{t('app.loading')}</p>}>
             <View />

@@ -31,6 +31,7 @@ import { unsubscribeRoutes } from '../invitations/unsubscribeRoutes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
 import { respondentRoutes } from '../respondent/routes.ts';
 import { responseFileRoutes } from '../responseFiles/routes.ts';
 import { ingestRoutes } from '../responses/ingestRoutes.ts';
@@ -189,6 +190,7 @@ export async function buildApp(
       await api.register(textRoutes, context);
       await api.register(feedbackRoutes, context);
       await api.register(commentRoutes, context);
+      await api.register(reportRoutes, context);
     },
     { prefix: '/api/v1' },
   );

@@ -32,6 +32,7 @@ export const ACTIONS = [
   'feedback:import',
   'comments:read',
   'comments:label',
+  'reports:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,6 +65,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'text:manage',
     'feedback:import',
     'comments:label',
+    'reports:manage',
   ],
   // Managers run their own part of the organisation: writes are limited to their subtree by scope.
   // They know their customers, so they may correct how their comments were read.

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useProgramme } from '../../shell/programme.tsx';
 import { useTitle } from '../../shell/useTitle.ts';
+import { ExportableTable } from '../../ui/ExportableTable.tsx';
 import { FigureValue } from '../../ui/FigureValue.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { HEALTH_THRESHOLDS, healthOf } from './health.ts';
@@ -61,40 +62,42 @@ export default function AccountsView() {
           data.accounts.length === 0 ? (
             <p>{t('accounts.none')}</p>
           ) : (
-            <div className="table-scroll">
-              <table data-testid="accounts">
-                <thead>
-                  <tr>
-                    <th scope="col" aria-sort={sortedBy('name')}>
-                      {sortButton('name')}
-                    </th>
-                    <th scope="col">{t('accounts.col.tier')}</th>
-                    <th scope="col">{t('accounts.col.health')}</th>
-                    <th scope="col" className="num" aria-sort={sortedBy('strength')}>
-                      {sortButton('strength')}
-                    </th>
-                    <th scope="col" className="num" aria-sort={sortedBy('nps')}>
-                      {sortButton('nps')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('accounts.col.coverage')}
-                    </th>
-                    <th scope="col">{t('accounts.col.renewal')}</th>
-                    <th scope="col" className="num">
-                      {t('accounts.col.value')}
-                    </th>
-                    <th scope="col" className="num" aria-sort={sortedBy('revenueAtRisk')}>
-                      {sortButton('revenueAtRisk')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.accounts.map((account) => (
-                    <AccountLine key={account.accountId} account={account} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ExportableTable name={t('accounts.title')}>
+              <div className="table-scroll">
+                <table data-testid="accounts">
+                  <thead>
+                    <tr>
+                      <th scope="col" aria-sort={sortedBy('name')}>
+                        {sortButton('name')}
+                      </th>
+                      <th scope="col">{t('accounts.col.tier')}</th>
+                      <th scope="col">{t('accounts.col.health')}</th>
+                      <th scope="col" className="num" aria-sort={sortedBy('strength')}>
+                        {sortButton('strength')}
+                      </th>
+                      <th scope="col" className="num" aria-sort={sortedBy('nps')}>
+                        {sortButton('nps')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('accounts.col.coverage')}
+                      </th>
+                      <th scope="col">{t('accounts.col.renewal')}</th>
+                      <th scope="col" className="num">
+                        {t('accounts.col.value')}
+                      </th>
+                      <th scope="col" className="num" aria-sort={sortedBy('revenueAtRisk')}>
+                        {sortButton('revenueAtRisk')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.accounts.map((account) => (
+                      <AccountLine key={account.accountId} account={account} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </ExportableTable>
           )
         }
       </Status>

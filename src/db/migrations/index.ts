@@ -8,6 +8,7 @@ import * as textPipeline from './0006_text_pipeline.ts';
 import * as directory from './0007_directory.ts';
 import * as reach from './0008_reach.ts';
 import * as cases from './0010_cases.ts';
+import * as reports from './0013_reports.ts';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_directory': directory,
   '0008_reach': reach,
   '0010_cases': cases,
+  '0013_reports': reports,
 };
