@@ -154,7 +154,7 @@ export const en = {
   'accounts.sortBy': 'Sort by {column}',
   'accounts.sortedBy': 'sorted',
   'accounts.healthNote':
-    'Health is Red below {amber}, Amber from {amber} and Green from {green} relationship strength (role-weighted, 0–100).',
+    'Health is the Customer Health Score (0–100): relationship strength, NPS, contacts heard and open cases, weighted as set in Settings. Red below {amber}, Amber from {amber}, Green from {green}.',
   'accounts.none': 'No accounts in this selection.',
   'health.red': 'Red',
   'health.amber': 'Amber',
@@ -317,7 +317,7 @@ export const it: Catalogue = {
   'accounts.sortBy': 'Ordina per {column}',
   'accounts.sortedBy': 'ordinato',
   'accounts.healthNote':
-    'Salute Rossa sotto {amber}, Ambra da {amber} e Verde da {green} di forza della relazione (ponderata per ruolo, 0–100).',
+    'La salute è il Customer Health Score (0–100): forza della relazione, NPS, contatti ascoltati e casi aperti, pesati come nelle Impostazioni. Rossa sotto {amber}, Ambra da {amber}, Verde da {green}.',
   'accounts.none': 'Nessun cliente in questa selezione.',
   'health.red': 'Rosso',
   'health.amber': 'Ambra',

@@ -559,6 +559,7 @@ export interface Schema {
   report_schedules: ReportSchedulesTable;
   report_schedule_recipients: ReportScheduleRecipientsTable;
   report_deliveries: ReportDeliveriesTable;
+  health_score_settings: HealthScoreSettingsTable;
 }
 
 export interface WebhookEndpointsTable {
@@ -731,4 +732,11 @@ export interface ReportDeliveriesTable {
   message_id: string | null;
   error: string | null;
   sent_at: Date | string | null;
+}
+
+export interface HealthScoreSettingsTable {
+  org_id: string;
+  settings: Json<import('../domain/accounts/healthScore.ts').HealthSettings>;
+  updated_by: string | null;
+  updated_at: Timestamp;
 }

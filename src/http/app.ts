@@ -11,6 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import secureJson from 'secure-json-parse';
+import { accountHealthRoutes } from '../accountHealth/routes.ts';
 import { alertRuleRoutes } from '../alerts/routes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
@@ -191,6 +192,7 @@ export async function buildApp(
       await api.register(feedbackRoutes, context);
       await api.register(commentRoutes, context);
       await api.register(reportRoutes, context);
+      await api.register(accountHealthRoutes, context);
     },
     { prefix: '/api/v1' },
   );

@@ -33,6 +33,7 @@ export const ACTIONS = [
   'comments:read',
   'comments:label',
   'reports:manage',
+  'health:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -9,7 +9,7 @@ import { useTitle } from '../../shell/useTitle.ts';
 import { ExportableTable } from '../../ui/ExportableTable.tsx';
 import { FigureValue } from '../../ui/FigureValue.tsx';
 import { Status } from '../../ui/Status.tsx';
-import { HEALTH_THRESHOLDS, healthOf } from './health.ts';
+import { type HealthContext, healthOf } from './health.ts';
 
 const SORTS = ['revenueAtRisk', 'strength', 'nps', 'name'] as const;
 type Sort = (typeof SORTS)[number];
@@ -35,6 +35,7 @@ export default function AccountsView() {
     compareTo: undefined,
     sort,
   });
+  const health = useApi<HealthContext>('/health-score');
   const sortButton = (key: Sort) => (
     <button
       type="button"
@@ -56,7 +57,16 @@ export default function AccountsView() {
   return (
     <>
       <h1>{t('accounts.title')}</h1>
-      <p className="note">{t('accounts.healthNote', HEALTH_THRESHOLDS)}</p>
+      <Status loaded={health}>
+        {(context) => (
+          <p className="note">
+            {t('accounts.healthNote', {
+              amber: context.settings.thresholds.amber,
+              green: context.settings.thresholds.green,
+            })}
+          </p>
+        )}
+      </Status>
       <Status loaded={accounts}>
         {(data) =>
           data.accounts.length === 0 ? (
@@ -92,7 +102,11 @@ export default function AccountsView() {
                   </thead>
                   <tbody>
                     {data.accounts.map((account) => (
-                      <AccountLine key={account.accountId} account={account} />
+                      <AccountLine
+                        key={account.accountId}
+                        account={account}
+                        health={health.state === 'ready' ? health.data : null}
+                      />
                     ))}
                   </tbody>
                 </table>
@@ -105,12 +119,12 @@ export default function AccountsView() {
   );
 }
 
-function AccountLine(props: { account: AccountRow }) {
+function AccountLine(props: { account: AccountRow; health: HealthContext | null }) {
   const i18n = useI18n();
   const { t, number, money } = i18n;
   const a = props.account;
   const strength = a.strength.suppressed ? null : a.strength.roleWeighted;
-  const health = healthOf(strength);
+  const health = props.health ? healthOf(a, props.health) : null;
   return (
     <tr>
       {/* Names come from customers' data: React renders them as text, never as markup. */}
@@ -119,7 +133,15 @@ function AccountLine(props: { account: AccountRow }) {
       </th>
       <td>{a.tier ?? '—'}</td>
       <td>
-        <span className={`rag ${health}`}>{t(`health.${health}`)}</span>
+        {health && (
+          <span
+            className={`rag ${health.rag}`}
+            data-value={health.score === null ? '' : health.score.toFixed(1)}
+          >
+            {t(`health.${health.rag}`)}
+            {health.score !== null && ` · ${number(health.score, 0)}`}
+          </span>
+        )}
       </td>
       <td className="num">
         {strength === null ? <FigureValue shown={null} minBase={10} /> : number(strength, 1)}

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Scheduled reports: a dashboard view with its filters, mailed as a PDF on a cadence to a list of
+ * Scheduled reports, and the Customer Health Score's per-organisation settings. Scheduled reports: a dashboard view with its filters, mailed as a PDF on a cadence to a list of
  * users, each rendered under that user's own scope; and one row per delivery so a retried job never
  * mails the same run twice.
  */
@@ -49,12 +49,24 @@ create table report_deliveries (
   primary key (org_id, schedule_id, run_at, user_id),
   foreign key (org_id, schedule_id) references report_schedules (org_id, schedule_id) on delete cascade
 );
+
+-- The Customer Health Score's weights, RAG thresholds and case penalty, one row per organisation
+-- (none: the built-in defaults).
+create table health_score_settings (
+  org_id uuid not null references organisations,
+  settings jsonb not null,
+  updated_by uuid,
+  updated_at timestamptz not null default now(),
+  primary key (org_id)
+);
 `)
     .execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql
-    .raw('drop table report_deliveries; drop table report_schedule_recipients; drop table report_schedules;')
+    .raw(
+      'drop table health_score_settings; drop table report_deliveries; drop table report_schedule_recipients; drop table report_schedules;',
+    )
     .execute(db);
 }
