@@ -56,6 +56,9 @@ export const api = {
   get: <T>(path: string, query: QueryValues = {}, signal?: AbortSignal) =>
     send<T>('GET', `${path}${queryString(query)}`, undefined, signal),
   post: <T>(path: string, body: unknown) => send<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => send<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, body),
+  delete: <T>(path: string) => send<T>('DELETE', path),
 };
 
 /** POSTs JSON and returns the answer as a file (a generated XLSX, say). */

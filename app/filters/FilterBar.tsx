@@ -24,6 +24,7 @@ export const VIEW_FILTERS: Record<ViewName, Applies> = {
   forces: CELL_FILTERS,
   accounts: ACCOUNT_FILTERS,
   surveys: new Set(),
+  settings: new Set(),
 };
 
 const LABELS: Record<NarrowingKey, MessageKey> = {

@@ -28,6 +28,7 @@ const VIEWS_LOADED = {
   forces: preloadable(() => import('../views/forces/ForcesView.tsx')),
   surveys: preloadable(() => import('../views/surveys/SurveysView.tsx')),
   accounts: preloadable(() => import('../views/accounts/AccountsView.tsx')),
+  settings: preloadable(() => import('../views/settings/SettingsView.tsx')),
 } satisfies Record<ViewName, unknown>;
 // The opening view's code is fetched while the session is checked, not after.
 const opening = routeOf(location.pathname, '').view;

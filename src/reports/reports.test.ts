@@ -124,6 +124,23 @@ describeEachEngine('reports: table exports and report schedules', (database) => 
     });
     expect(asViewer.statusCode).toBe(403);
 
+    // Schedulers pick recipients from the users list, which viewers may not read.
+    const users = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users',
+      headers: { cookie: owner.cookie },
+    });
+    expect(
+      users
+        .json()
+        .users.map((u: { email: string }) => u.email)
+        .sort(),
+    ).toEqual(Object.values(org.emails).sort());
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie: viewer.cookie } }))
+        .statusCode,
+    ).toBe(403);
+
     const patched = await app.inject({
       method: 'PATCH',
       url: `/api/v1/report-schedules/${schedule.scheduleId}`,

@@ -1,0 +1,298 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../src/demo/loadDemo.ts';
+import { axeViolations, HAVE_CHROMIUM, launchChromium } from '../../test/browser/chromium.ts';
+import { freshDatabase } from '../../test/engines.ts';
+import { pdfText } from '../../test/pdfText.ts';
+import { testApp } from '../../test/testApp.ts';
+import { ensureAppBuilt } from '../build.ts';
+
+const SCREENSHOTS = 'test-output/screenshots/app';
+const PASSWORD = 'demo password 1';
+const OWNER = 'owner@demo.rapport.dev';
+// A name a spreadsheet would run as a formula, and one that is markup.
+const FORMULA_NAME = '=HYPERLINK("http://evil.test","x")';
+const MARKUP_NAME = '<img src=x onerror="window.__xss=1">';
+
+describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a real Chromium', () => {
+  let handle: Awaited<ReturnType<typeof freshDatabase>>;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await ensureAppBuilt();
+    handle = await freshDatabase('pglite');
+    const { orgId } = await loadDemo(handle.database, { responses: 800, seed: 11, password: PASSWORD });
+    const db = handle.database.db;
+    const [first, second] = await db
+      .selectFrom('accounts')
+      .select('account_id')
+      .where('org_id', '=', orgId)
+      .orderBy('account_id')
+      .limit(2)
+      .execute();
+    await db
+      .updateTable('accounts')
+      .set({ name: FORMULA_NAME })
+      .where('account_id', '=', first.account_id)
+      .execute();
+    await db
+      .updateTable('accounts')
+      .set({ name: MARKUP_NAME })
+      .where('account_id', '=', second.account_id)
+      .execute();
+    app = await testApp(handle.database);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await handle?.drop();
+  });
+
+  async function signedIn(path: string, locale = 'en-GB', email = OWNER): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale,
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}${path}`);
+    await page.waitForURL(/\/app\/sign-in/);
+    await page.locator('#email').fill(email);
+    await page.locator('#password').fill(PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.includes('sign-in'));
+    return page;
+  }
+
+  it('downloads the accounts table as CSV and XLSX exactly as shown, names as inert text', async () => {
+    const page = await signedIn('/app/accounts?period=12m');
+    const table = page.getByTestId('accounts');
+    await table.locator('tbody tr').first().waitFor();
+    const shownRows = await table.locator('tbody tr').count();
+    const shownFirst = (await table.locator('tbody tr').first().locator('th, td').allTextContents()).map(
+      (s) => s.replace(/\s+/g, ' ').trim(),
+    );
+
+    const tools = page.getByRole('group', { name: 'Download Accounts' });
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      tools.getByRole('button', { name: 'CSV' }).click(),
+    ]);
+    expect(csvDownload.suggestedFilename()).toBe('accounts.csv');
+    const csv = readFileSync((await csvDownload.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(
+      'Account,Tier,Health,Relationship strength,NPS,Contacts heard,Renewal,Annual value,Revenue at risk',
+    );
+    expect(lines.length).toBe(shownRows + 1);
+    // The formula name is defused; the markup name is kept as the text it is.
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"",""x"")"`);
+    expect(csv).toContain(MARKUP_NAME.replace(/"/g, '""'));
+
+    const [xlsxDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      tools.getByRole('button', { name: 'XLSX' }).click(),
+    ]);
+    expect(xlsxDownload.suggestedFilename()).toBe('accounts.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsxDownload.path())!);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(shownRows + 1);
+    expect((sheet.getRow(2).values as unknown[]).slice(1).map(String)).toEqual(shownFirst);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/accounts-exports.png`, fullPage: true });
+    await page.context().close();
+  }, 60_000);
+
+  it('offers the view as a PDF report drawn on the server, in the interface language', async () => {
+    const page = await signedIn('/app/forces?period=6m');
+    await page.getByLabel('Interface language').selectOption('it');
+    const link = page.getByRole('link', { name: 'Scarica questa vista come report PDF' });
+    await link.waitFor();
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/^\/api\/v1\/reports\/forces\.pdf\?/);
+    expect(new URLSearchParams(href.split('?')[1]).get('period')).toBe('6m');
+    expect(new URLSearchParams(href.split('?')[1]).get('lang')).toBe('it');
+    // Fetched with the page's own session, as the link would be.
+    const bytes = await page.evaluate(async (url) => {
+      const response = await fetch(url);
+      return {
+        type: response.headers.get('content-type'),
+        data: [...new Uint8Array(await response.arrayBuffer())],
+      };
+    }, href);
+    expect(bytes.type).toBe('application/pdf');
+    const { text, pages } = await pdfText(new Uint8Array(bytes.data));
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(text).toContain('Forze');
+    // Printed: the navigation and the download controls are left out.
+    expect(text).not.toContain('Esci');
+    expect(text).not.toContain('Scarica questa vista');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/forces-it-report-link.png`, fullPage: true });
+    await page.context().close();
+  }, 90_000);
+
+  async function settle(page: Page) {
+    await page
+      .locator('.loading, [aria-busy="true"]')
+      .first()
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
+  }
+
+  async function checkAndShoot(page: Page, name: string) {
+    await settle(page);
+    expect(await axeViolations(page), name).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  }
+
+  it('lets the owner edit the hierarchy by keyboard, with hostile names shown as text', async () => {
+    const page = await signedIn('/app/settings');
+    await page.getByRole('heading', { name: 'Hierarchy', level: 2 }).waitFor();
+    await checkAndShoot(page, 'settings-units');
+    const hostile = '<b onmouseover="window.__xss=5">Night</b> shift';
+    await page.getByLabel('Name', { exact: true }).fill(hostile);
+    await page.getByRole('button', { name: 'Add unit' }).focus();
+    await page.keyboard.press('Enter');
+    const row = page.locator('.unit-line', { hasText: 'Night' });
+    await row.waitFor();
+    expect(await row.locator('.unit-name').textContent()).toBe(hostile);
+
+    await page.getByRole('button', { name: `Rename ${hostile}` }).click();
+    await page.getByLabel('New name').fill('Night shift');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.locator('.unit-name', { hasText: /^Night shift$/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Move Night shift' }).click();
+    await page.getByLabel('Move under').selectOption({ label: 'Southern Europe' });
+    await page.getByRole('button', { name: 'Move with its subtree' }).click();
+    // Now drawn inside Southern Europe's branch.
+    await page
+      .locator('li', { has: page.locator('.unit-name', { hasText: /^Southern Europe$/ }) })
+      .locator('.unit-name', { hasText: /^Night shift$/ })
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Delete Night shift' }).click();
+    await page.getByRole('button', { name: 'Delete unit' }).click();
+    await page.locator('.unit-name', { hasText: /^Night shift$/ }).waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  it('sets health-score weights (naming a wrong field) and the Accounts list follows them', async () => {
+    const page = await signedIn('/app/settings?section=health');
+    await page.getByRole('heading', { name: 'Customer Health Score' }).waitFor();
+    await settle(page);
+    await page.getByLabel('Amber from').fill('80');
+    await page.getByLabel('Green from').fill('60');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('body.thresholds.green');
+    await checkAndShoot(page, 'settings-health-error');
+    await page.getByLabel('Amber from').fill('35');
+    await page.getByLabel('Green from').fill('45');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await checkAndShoot(page, 'settings-health');
+
+    await page.getByRole('link', { name: 'Accounts' }).click();
+    await page.getByTestId('accounts').locator('tbody tr').first().waitFor();
+    await expect.poll(() => page.locator('main .note').first().textContent()).toContain('Red below 35');
+    // Every shown health is a word (never colour alone) that matches its score and the new cut-offs.
+    const cells = await page
+      .locator('[data-testid="accounts"] .rag')
+      .evaluateAll((nodes) =>
+        nodes.map((n) => ({ text: n.textContent ?? '', score: n.getAttribute('data-value') })),
+      );
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) {
+      if (!cell.score) {
+        expect(cell.text).toBe('Not enough answers');
+        continue;
+      }
+      const score = Number(cell.score);
+      expect(cell.text.startsWith(score >= 45 ? 'Green' : score >= 35 ? 'Amber' : 'Red'), cell.text).toBe(
+        true,
+      );
+    }
+    await page.context().close();
+  }, 90_000);
+
+  it('issues and revokes an API token, adds and removes a webhook, schedules a report', async () => {
+    const page = await signedIn('/app/settings?section=tokens');
+    await page.getByRole('heading', { name: 'API tokens', level: 2 }).waitFor();
+    await settle(page);
+    await page.getByLabel('What it is for').fill('<i>CRM</i> sync');
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    const secret = page.getByLabel('The new token (shown only now: copy it)');
+    await secret.waitFor();
+    expect(await secret.inputValue()).toMatch(/^rpt_/);
+    await checkAndShoot(page, 'settings-tokens');
+    await page.getByRole('button', { name: 'Revoke <i>CRM</i> sync' }).click();
+    await page
+      .getByTestId('tokens')
+      .getByText(/^Revoked on/)
+      .first()
+      .waitFor();
+
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByLabel('Endpoint URL').fill('https://hooks.example.test/rapport');
+    await page.getByLabel('Events, separated by commas (empty: all)').fill('case.created, response.created');
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    expect(await page.getByLabel('Signing secret (shown only now: copy it)').inputValue()).toMatch(/^whsec_/);
+    const endpoint = page.getByTestId('webhooks').locator('tr', { hasText: 'hooks.example.test' });
+    await endpoint.getByRole('button', { name: 'Pause' }).click();
+    await endpoint.getByText('Paused').waitFor();
+    await checkAndShoot(page, 'settings-webhooks');
+    await page.getByRole('button', { name: 'Remove https://hooks.example.test/rapport' }).click();
+    await page.getByText('No endpoints yet.').waitFor();
+
+    await page.getByRole('link', { name: 'Users and roles' }).click();
+    await page.getByTestId('users').locator('tbody tr').first().waitFor();
+    await checkAndShoot(page, 'settings-users');
+
+    await page.getByRole('link', { name: 'Scheduled reports' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Monday <script>board</script>');
+    await page.getByLabel('Cadence').selectOption('weekly');
+    await page.locator('.checklist label').first().click();
+    await page.getByRole('button', { name: 'Schedule report' }).click();
+    const schedule = page.getByTestId('schedules').locator('tbody tr').first();
+    await schedule.waitFor();
+    expect(await schedule.locator('th').textContent()).toBe('Monday <script>board</script>');
+    await checkAndShoot(page, 'settings-reports');
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    await page.context().close();
+  }, 120_000);
+
+  it('renders in Italian and shows a manager only the hierarchy of their own scope', async () => {
+    const page = await signedIn('/app/settings', 'en-GB', 'manager.south@demo.rapport.dev');
+    await page.getByRole('heading', { name: 'Hierarchy', level: 2 }).waitFor();
+    const tabs = await page
+      .getByRole('navigation', { name: 'Settings sections' })
+      .getByRole('link')
+      .allTextContents();
+    expect(tabs).toEqual(['Hierarchy']);
+    const names = await page.locator('.unit-name').allTextContents();
+    expect(names[0]).toBe('Southern Europe');
+    expect(names).not.toContain('Northern Europe');
+    await page.getByLabel('Interface language').selectOption('it');
+    await page.getByRole('heading', { name: 'Impostazioni', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Gerarchia', level: 2 }).waitFor();
+    await checkAndShoot(page, 'settings-manager-it');
+    await page.context().close();
+  }, 60_000);
+});
