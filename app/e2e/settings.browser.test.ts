@@ -4,7 +4,9 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PgBoss, startJobQueue, stopJobQueue } from '../../src/db/jobs.ts';
 import { loadDemo } from '../../src/demo/loadDemo.ts';
+import { workImports } from '../../src/imports/importJobs.ts';
 import { axeViolations, HAVE_CHROMIUM, launchChromium } from '../../test/browser/chromium.ts';
 import { freshDatabase } from '../../test/engines.ts';
 import { pdfText } from '../../test/pdfText.ts';
@@ -23,6 +25,7 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
   let app: FastifyInstance;
   let browser: Browser;
   let base: string;
+  let jobs: PgBoss;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -48,7 +51,9 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
       .set({ name: MARKUP_NAME })
       .where('account_id', '=', second.account_id)
       .execute();
-    app = await testApp(handle.database);
+    jobs = await startJobQueue(handle.database);
+    await workImports(jobs, handle.database);
+    app = await testApp(handle.database, { jobs });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     browser = await launchChromium();
@@ -56,6 +61,7 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+    if (jobs) await stopJobQueue(jobs, { graceful: false });
     await handle?.drop();
   });
 
@@ -285,7 +291,8 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
       .getByRole('navigation', { name: 'Settings sections' })
       .getByRole('link')
       .allTextContents();
-    expect(tabs).toEqual(['Hierarchy']);
+    // A manager runs the hierarchy and the accounts of their own subtree, nothing organisation-wide.
+    expect(tabs).toEqual(['Hierarchy', 'Imports']);
     const names = await page.locator('.unit-name').allTextContents();
     expect(names[0]).toBe('Southern Europe');
     expect(names).not.toContain('Northern Europe');
@@ -295,4 +302,32 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
     await checkAndShoot(page, 'settings-manager-it');
     await page.context().close();
   }, 60_000);
+
+  it('imports accounts from a file with a dry run, showing progress and the bad rows', async () => {
+    const page = await signedIn('/app/settings?section=imports');
+    await page.getByRole('heading', { name: 'Import accounts and contacts' }).waitFor();
+    const csv = [
+      'Company,CRM ID,Tier,ARR',
+      'Imported <b>One</b>,IMP-1,key,1200',
+      'Imported Two,IMP-2,,abc',
+    ].join('\n');
+    await page.getByLabel('CSV or XLSX file').setInputFiles({
+      name: 'accounts.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByRole('button', { name: 'Upload and check' }).click();
+    await page.getByTestId('import').getByText('2 rows read.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Run import' }).click();
+    const status = page.getByTestId('import').getByRole('status');
+    await expect
+      .poll(() => status.textContent(), { timeout: 30_000 })
+      .toContain('Checked: 2 of 2 rows, 1 bad.');
+    expect(await page.locator('progress').getAttribute('value')).toBe('2');
+    expect(await page.getByTestId('import-errors').textContent()).toContain(
+      'Line 3, column ARR: Not a number',
+    );
+    await checkAndShoot(page, 'settings-imports');
+    await page.context().close();
+  }, 90_000);
 });

@@ -11,6 +11,7 @@ import { useTitle } from '../../shell/useTitle.ts';
 import { Status } from '../../ui/Status.tsx';
 import { HealthSection } from './HealthSection.tsx';
 import { HierarchySection } from './HierarchySection.tsx';
+import { ImportsSection } from './ImportsSection.tsx';
 import { ReportsSection } from './ReportsSection.tsx';
 import { TokensSection } from './TokensSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
@@ -25,6 +26,7 @@ const SECTIONS = [
   ['webhooks', 'integrations:manage'],
   ['health', 'health:manage'],
   ['reports', 'reports:manage'],
+  ['imports', 'accounts:manage'],
 ] as const satisfies readonly (readonly [string, Action])[];
 type Section = (typeof SECTIONS)[number][0];
 
@@ -71,6 +73,7 @@ export default function SettingsView() {
       {section === 'webhooks' && <WebhooksSection />}
       {section === 'health' && <HealthSection />}
       {section === 'reports' && <ReportsSection />}
+      {section === 'imports' && <ImportsSection />}
     </>
   );
 }
