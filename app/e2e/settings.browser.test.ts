@@ -330,4 +330,30 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
     await checkAndShoot(page, 'settings-imports');
     await page.context().close();
   }, 90_000);
+
+  it('adds and switches off an alert rule, and adds and removes a codeframe topic', async () => {
+    const page = await signedIn('/app/settings?section=rules');
+    await page.getByRole('heading', { name: 'Alert rules', level: 2 }).waitFor();
+    await settle(page);
+    await page.getByLabel('Name', { exact: true }).fill('Detractor <b>alert</b>');
+    await page.getByLabel('NPS answer at most').fill('5');
+    await page.getByRole('button', { name: 'Add NPS rule' }).click();
+    const rule = page.getByTestId('rules').locator('tr', { hasText: 'Detractor <b>alert</b>' });
+    await rule.getByText('NPS ≤ 5').waitFor();
+    const active = rule.getByRole('checkbox', { name: 'Active Detractor <b>alert</b>' });
+    expect(await active.isChecked()).toBe(true);
+    await active.press('Space');
+    await expect.poll(() => active.isChecked()).toBe(false);
+    await checkAndShoot(page, 'settings-rules');
+
+    await page.getByRole('link', { name: 'Codeframe' }).click();
+    await page.getByLabel('Topic key').fill('billing');
+    await page.getByLabel('Rule (e.g. invoice or billing)').fill('invoice* OR billing');
+    await page.getByRole('button', { name: 'Add topic' }).click();
+    await page.getByTestId('topics').getByText('invoice* OR billing').waitFor();
+    await checkAndShoot(page, 'settings-topics');
+    await page.getByRole('button', { name: 'Remove billing' }).click();
+    await page.getByTestId('topics').waitFor({ state: 'detached' });
+    await page.context().close();
+  }, 60_000);
 });

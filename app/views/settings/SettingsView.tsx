@@ -9,11 +9,13 @@ import { pathOf } from '../../router/router.ts';
 import { useProgramme } from '../../shell/programme.tsx';
 import { useTitle } from '../../shell/useTitle.ts';
 import { Status } from '../../ui/Status.tsx';
+import { AlertRulesSection } from './AlertRulesSection.tsx';
 import { HealthSection } from './HealthSection.tsx';
 import { HierarchySection } from './HierarchySection.tsx';
 import { ImportsSection } from './ImportsSection.tsx';
 import { ReportsSection } from './ReportsSection.tsx';
 import { TokensSection } from './TokensSection.tsx';
+import { TopicsSection } from './TopicsSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
 import { useResource } from './useResource.ts';
 import { WebhooksSection } from './WebhooksSection.tsx';
@@ -27,10 +29,12 @@ const SECTIONS = [
   ['health', 'health:manage'],
   ['reports', 'reports:manage'],
   ['imports', 'accounts:manage'],
+  ['rules', 'alerts:manage'],
+  ['topics', 'text:manage'],
 ] as const satisfies readonly (readonly [string, Action])[];
 type Section = (typeof SECTIONS)[number][0];
 
-/** Settings: hierarchy, users and roles, API tokens, webhooks, health-score weights, scheduled reports. */
+/** Settings: hierarchy, users, tokens, webhooks, health score, scheduled reports, imports, alert rules, codeframe. */
 export default function SettingsView() {
   const { t } = useI18n();
   useTitle(t('settings.title'));
@@ -74,6 +78,8 @@ export default function SettingsView() {
       {section === 'health' && <HealthSection />}
       {section === 'reports' && <ReportsSection />}
       {section === 'imports' && <ImportsSection />}
+      {section === 'rules' && <AlertRulesSection />}
+      {section === 'topics' && <TopicsSection />}
     </>
   );
 }
