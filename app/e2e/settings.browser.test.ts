@@ -356,4 +356,31 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
     await page.getByTestId('topics').waitFor({ state: 'detached' });
     await page.context().close();
   }, 60_000);
+
+  it('opens an account page with its stakeholders and timeline, names as text', async () => {
+    const page = await signedIn('/app/accounts?period=12m');
+    const table = page.getByTestId('accounts');
+    await table.locator('tbody tr').first().waitFor();
+    // The account named with markup: its link and its page title show the markup as text.
+    await table.getByRole('link', { name: MARKUP_NAME }).click();
+    await page.waitForURL(/account=/);
+    await page.getByRole('heading', { name: 'Stakeholders' }).waitFor();
+    expect(await page.locator('h1').textContent()).toBe(MARKUP_NAME);
+    await settle(page);
+    const people = page.getByTestId('stakeholders').locator('tbody tr');
+    expect(await people.count()).toBeGreaterThan(0);
+    const events = page.getByTestId('timeline').locator('li');
+    expect(await events.count()).toBeGreaterThan(0);
+    // Newest first.
+    const days = await page
+      .getByTestId('timeline')
+      .locator('time')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''));
+    expect([...days].sort().reverse()).toEqual(days);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    await checkAndShoot(page, 'account-page');
+    await page.getByRole('link', { name: '← All accounts' }).click();
+    await page.getByTestId('accounts').waitFor();
+    await page.context().close();
+  }, 60_000);
 });

@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import secureJson from 'secure-json-parse';
 import { accountHealthRoutes } from '../accountHealth/routes.ts';
+import { accountProfileRoutes } from '../accountProfile/routes.ts';
 import { alertRuleRoutes } from '../alerts/routes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
@@ -193,6 +194,7 @@ export async function buildApp(
       await api.register(commentRoutes, context);
       await api.register(reportRoutes, context);
       await api.register(accountHealthRoutes, context);
+      await api.register(accountProfileRoutes, context);
     },
     { prefix: '/api/v1' },
   );

@@ -22,6 +22,8 @@ const FILTER_KEYS = [
   'language',
   'surveyId',
   'sort',
+  // An account's own page under the Accounts view.
+  'account',
 ];
 
 /** The view's query string with only the filters the app understands, in a stable order. */

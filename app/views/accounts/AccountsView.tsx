@@ -1,14 +1,17 @@
 import type { AccountRow, Nps } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
-import { ACCOUNT_FILTERS, analyticsParams } from '../../filters/filters.ts';
+import { ACCOUNT_FILTERS, analyticsParams, searchFromFilters } from '../../filters/filters.ts';
 import { showNps } from '../../format/figures.ts';
 import { useI18n } from '../../i18n/I18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { Link } from '../../router/Link.tsx';
+import { pathOf } from '../../router/router.ts';
 import { useProgramme } from '../../shell/programme.tsx';
 import { useTitle } from '../../shell/useTitle.ts';
 import { ExportableTable } from '../../ui/ExportableTable.tsx';
 import { FigureValue } from '../../ui/FigureValue.tsx';
 import { Status } from '../../ui/Status.tsx';
+import { AccountPage } from './AccountPage.tsx';
 import { type HealthContext, healthOf } from './health.ts';
 
 const SORTS = ['revenueAtRisk', 'strength', 'nps', 'name'] as const;
@@ -20,8 +23,15 @@ const SORT_LABELS: Record<Sort, MessageKey> = {
   name: 'accounts.col.name',
 };
 
-/** Accounts in scope with health (a word and a shape, not colour alone), NPS, coverage and revenue at risk. */
+/** The accounts list, or one account's page when the URL names it (?account=…). */
 export default function AccountsView() {
+  const { search } = useProgramme();
+  const accountId = search.get('account');
+  return accountId ? <AccountPage accountId={accountId} /> : <AccountList />;
+}
+
+/** Accounts in scope with health (a word and a shape, not colour alone), NPS, coverage and revenue at risk. */
+function AccountList() {
   const { t } = useI18n();
   useTitle(t('accounts.title'));
   const { filters, search, setFilters } = useProgramme();
@@ -123,13 +133,14 @@ function AccountLine(props: { account: AccountRow; health: HealthContext | null 
   const i18n = useI18n();
   const { t, number, money } = i18n;
   const a = props.account;
+  const { filters } = useProgramme();
   const strength = a.strength.suppressed ? null : a.strength.roleWeighted;
   const health = props.health ? healthOf(a, props.health) : null;
   return (
     <tr>
       {/* Names come from customers' data: React renders them as text, never as markup. */}
       <th scope="row" className="account-name">
-        {a.name}
+        <Link href={pathOf('accounts', searchFromFilters(filters, { account: a.accountId }))}>{a.name}</Link>
       </th>
       <td>{a.tier ?? '—'}</td>
       <td>
