@@ -383,4 +383,40 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
     await page.getByTestId('accounts').waitFor();
     await page.context().close();
   }, 60_000);
+
+  it('draws each journey as stages and touchpoints with their gap in words, pain points and moments of truth', async () => {
+    const page = await signedIn('/app/overview?period=12m');
+    await page.locator('.kpi').first().waitFor();
+    const breakdowns: URL[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/analytics/breakdown') && request.url().includes('by=touchpoint'))
+        breakdowns.push(new URL(request.url()));
+    });
+    await page.getByRole('link', { name: 'Journeys' }).click();
+    await page.getByRole('heading', { name: 'Journeys', level: 1 }).waitFor();
+    const touchpoints = page.getByTestId('touchpoint');
+    await touchpoints.first().waitFor();
+    await settle(page);
+    expect(await touchpoints.count()).toBeGreaterThan(3);
+    // Every touchpoint says where it stands in words (colour only repeats it) and has its three columns.
+    const bands = await touchpoints.locator('.band').allTextContents();
+    for (const band of bands)
+      expect(band).toMatch(/Meets the ideal|Near the ideal|Below the ideal|Not enough answers/);
+    expect(await touchpoints.first().locator('th').allTextContents()).toEqual([
+      'Expected',
+      'Actual',
+      'Ideal',
+    ]);
+    expect(await page.getByRole('heading', { name: 'Moments of truth' }).count()).toBeGreaterThan(0);
+    // Actual and expected come from the period and the comparison period: two different windows.
+    const windows = new Set(
+      breakdowns.map((url) => `${url.searchParams.get('from')}..${url.searchParams.get('to')}`),
+    );
+    expect(windows.size).toBe(2);
+    await checkAndShoot(page, 'journeys');
+    await page.getByLabel('Interface language').selectOption('it');
+    await page.getByRole('heading', { name: 'Percorsi', level: 1 }).waitFor();
+    await checkAndShoot(page, 'journeys-it');
+    await page.context().close();
+  }, 60_000);
 });

@@ -25,6 +25,7 @@ export const VIEW_FILTERS: Record<ViewName, Applies> = {
   accounts: ACCOUNT_FILTERS,
   surveys: new Set(),
   settings: new Set(),
+  journeys: CELL_FILTERS,
 };
 
 const LABELS: Record<NarrowingKey, MessageKey> = {

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 /** Where the app is mounted: every route path is below it. */
 export const BASE = '/app';
 
-export const VIEWS = ['overview', 'forces', 'surveys', 'accounts', 'settings'] as const;
+export const VIEWS = ['overview', 'forces', 'surveys', 'accounts', 'settings', 'journeys'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface Route {

@@ -29,6 +29,7 @@ const VIEWS_LOADED = {
   surveys: preloadable(() => import('../views/surveys/SurveysView.tsx')),
   accounts: preloadable(() => import('../views/accounts/AccountsView.tsx')),
   settings: preloadable(() => import('../views/settings/SettingsView.tsx')),
+  journeys: preloadable(() => import('../views/journeys/JourneysView.tsx')),
 } satisfies Record<ViewName, unknown>;
 // The opening view's code is fetched while the session is checked, not after.
 const opening = routeOf(location.pathname, '').view;
