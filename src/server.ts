@@ -17,6 +17,8 @@ import { startInvitationWork } from './invitations/worker.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { Config } from './platform/config.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
+import { ReportRenderer } from './reports/renderPdf.ts';
+import { startReportWork } from './reports/scheduledReports.ts';
 import { startTextPipeline } from './text/pipeline/textPipeline.ts';
 import { startWebhookWork } from './webhooks/worker.ts';
 
@@ -104,6 +106,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   logger.info({ url, engine: database.engine }, 'Rapport is listening');
+  // Scheduled reports are drawn from this process's own app, so the work starts once it listens.
+  const reportRenderer = new ReportRenderer(config.chromiumPath);
+  await startReportWork(jobs, {
+    database,
+    mailer,
+    renderer: reportRenderer,
+    appUrl: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${(app.server.address() as { port: number }).port}`,
+  });
   return {
     app,
     database,
@@ -113,6 +123,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       clearInterval(foldTimer);
       await alertSweeper.stop();
       await app.close();
+      await reportRenderer.close();
       webhookWork.stop();
       await textPipeline.stop();
       await stopJobQueue(jobs);

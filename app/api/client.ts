@@ -67,3 +67,40 @@ export const api = {
   patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, body),
   delete: <T>(path: string) => send<T>('DELETE', path),
 };
+
+/** POSTs JSON and returns the answer as a file (a generated XLSX, say). */
+export async function postForFile(path: string, body: unknown): Promise<Blob> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  if (!response.ok) {
+    const data = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+    throw new ApiError(response.status, String(data?.detail ?? data?.title ?? response.statusText));
+  }
+  return response.blob();
+}
+
+/** POSTs a file as the raw request body (CSV or XLSX uploads) and reads the JSON answer. */
+export async function postFile<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': contentType, accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    headers,
+    body: file,
+    credentials: 'same-origin',
+  });
+  const data = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  if (!response.ok)
+    throw new ApiError(
+      response.status,
+      String(data?.detail ?? data?.title ?? response.statusText),
+      (data?.errors as { field: string; message: string }[] | undefined) ?? [],
+    );
+  return data as T;
+}

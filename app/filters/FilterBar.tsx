@@ -27,6 +27,8 @@ export const VIEW_FILTERS: Record<ViewName, Applies> = {
   surveys: new Set(),
   comments: COMMENT_FILTERS,
   cases: new Set(),
+  settings: new Set(),
+  journeys: CELL_FILTERS,
 };
 
 const LABELS: Record<NarrowingKey, MessageKey> = {

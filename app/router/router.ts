@@ -3,7 +3,16 @@ import { useSyncExternalStore } from 'react';
 /** Where the app is mounted: every route path is below it. */
 export const BASE = '/app';
 
-export const VIEWS = ['overview', 'forces', 'surveys', 'accounts', 'comments', 'cases'] as const;
+export const VIEWS = [
+  'overview',
+  'forces',
+  'journeys',
+  'surveys',
+  'accounts',
+  'comments',
+  'cases',
+  'settings',
+] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface Route {

@@ -18,6 +18,7 @@ import {
   type ViewName,
 } from '../router/router.ts';
 import { preloadable } from '../ui/preloadable.ts';
+import { ReportLink } from '../ui/ReportLink.tsx';
 import { SignInView } from '../views/signIn/SignInView.tsx';
 import { type Programme, ProgrammeProvider } from './programme.tsx';
 
@@ -29,6 +30,8 @@ const VIEWS_LOADED = {
   accounts: preloadable(() => import('../views/accounts/AccountsView.tsx')),
   comments: preloadable(() => import('../views/comments/CommentsView.tsx')),
   cases: preloadable(() => import('../views/cases/CasesView.tsx')),
+  settings: preloadable(() => import('../views/settings/SettingsView.tsx')),
+  journeys: preloadable(() => import('../views/journeys/JourneysView.tsx')),
 } satisfies Record<ViewName, unknown>;
 // The opening view's code is fetched while the session is checked, not after.
 const opening = routeOf(location.pathname, '').view;
@@ -222,6 +225,7 @@ function SignedIn(props: {
     <ProgrammeProvider value={programme}>
       {view && <FilterBar view={view} />}
       <main id="main" tabIndex={-1}>
+        {view && <ReportLink view={view} search={route.search} />}
         {View ? (
           <Suspense fallback={<p aria-busy="true">{t('app.loading')}</p>}>
             <View />

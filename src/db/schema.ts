@@ -558,6 +558,10 @@ export interface Schema {
   import_jobs: ImportJobsTable;
   import_file_chunks: ImportFileChunksTable;
   import_rows: ImportRowsTable;
+  report_schedules: ReportSchedulesTable;
+  report_schedule_recipients: ReportScheduleRecipientsTable;
+  report_deliveries: ReportDeliveriesTable;
+  health_score_settings: HealthScoreSettingsTable;
 }
 
 export interface WebhookEndpointsTable {
@@ -694,3 +698,47 @@ export type InvitationTemplates = Record<
   string,
   { subject?: string; text?: string; reminderSubject?: string; reminderText?: string }
 >;
+
+export type ReportView = 'overview' | 'forces' | 'accounts';
+export type ReportCadence = 'daily' | 'weekly' | 'monthly';
+
+export interface ReportSchedulesTable {
+  org_id: string;
+  schedule_id: Generated<string>;
+  name: string;
+  view: ReportView;
+  /** The app's query string (filters) the report is drawn under. */
+  filters: Generated<string>;
+  cadence: ReportCadence;
+  hour_utc: Generated<number>;
+  language: Generated<'en' | 'it'>;
+  enabled: Generated<boolean>;
+  next_run_at: Date | string;
+  last_run_at: Date | string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ReportScheduleRecipientsTable {
+  org_id: string;
+  schedule_id: string;
+  user_id: string;
+}
+
+export interface ReportDeliveriesTable {
+  org_id: string;
+  schedule_id: string;
+  run_at: Date | string;
+  user_id: string;
+  status: Generated<'queued' | 'sent' | 'skipped' | 'failed'>;
+  message_id: string | null;
+  error: string | null;
+  sent_at: Date | string | null;
+}
+
+export interface HealthScoreSettingsTable {
+  org_id: string;
+  settings: Json<import('../domain/accounts/healthScore.ts').HealthSettings>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}

@@ -11,6 +11,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import secureJson from 'secure-json-parse';
+import { accountHealthRoutes } from '../accountHealth/routes.ts';
+import { accountProfileRoutes } from '../accountProfile/routes.ts';
 import { alertRuleRoutes } from '../alerts/routes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
@@ -32,6 +34,7 @@ import { unsubscribeRoutes } from '../invitations/unsubscribeRoutes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
 import { respondentRoutes } from '../respondent/routes.ts';
 import { responseFileRoutes } from '../responseFiles/routes.ts';
 import { ingestRoutes } from '../responses/ingestRoutes.ts';
@@ -191,6 +194,9 @@ export async function buildApp(
       await api.register(textRoutes, context);
       await api.register(feedbackRoutes, context);
       await api.register(commentRoutes, context);
+      await api.register(reportRoutes, context);
+      await api.register(accountHealthRoutes, context);
+      await api.register(accountProfileRoutes, context);
     },
     { prefix: '/api/v1' },
   );

@@ -5,7 +5,7 @@ import { transaction } from '../db/database.ts';
 import { forgetToken, requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../http/problem.ts';
-import { mayGrantRole } from '../policies/abilities.ts';
+import { may, mayGrantRole } from '../policies/abilities.ts';
 import { issueApiToken } from './apiTokens.ts';
 import { createTokenBody, createUserBody, meResponse, signInBody, tokenSummary } from './schema.ts';
 import { createSession, deleteSession, parseSessionCookie, SESSION_COOKIE } from './sessions.ts';
@@ -191,6 +191,55 @@ export const identityRoutes: FastifyPluginAsyncZod<AppContext> = async (app, con
       if (!revoked) throw notFound('active token');
       forgetToken(request.params.tokenId);
       return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags: ['identity'],
+        summary:
+          'Users of the organisation with their role and scope (for user admins and report schedulers)',
+        response: {
+          200: z.object({
+            users: z.array(
+              z.object({
+                userId: z.string(),
+                name: z.string(),
+                email: z.string(),
+                role: z.string(),
+                unitId: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = request.actor;
+      if (!actor) throw unauthorized();
+      if (!may(actor, 'users:manage') && !may(actor, 'reports:manage')) throw forbidden();
+      const rows = await db
+        .selectFrom('users')
+        .innerJoin('memberships', (join) =>
+          join
+            .onRef('memberships.org_id', '=', 'users.org_id')
+            .onRef('memberships.user_id', '=', 'users.user_id'),
+        )
+        .select(['users.user_id', 'users.name', 'users.email', 'memberships.role', 'memberships.unit_id'])
+        .where('users.org_id', '=', actor.orgId)
+        .orderBy('users.name')
+        .execute();
+      return {
+        users: rows.map((row) => ({
+          userId: row.user_id,
+          name: row.name,
+          email: row.email,
+          role: row.role,
+          unitId: row.unit_id,
+        })),
+      };
     },
   );
 

@@ -6,10 +6,15 @@ export const SESSION_COOKIE = 'rapport_session';
 const SESSION_DAYS = 14;
 
 /** The cookie holds `orgId.secret`, so the lookup is one primary-key read that starts with org_id. */
-export async function createSession(db: Kysely<Schema>, orgId: string, userId: string) {
+export async function createSession(
+  db: Kysely<Schema>,
+  orgId: string,
+  userId: string,
+  lifetimeMs = SESSION_DAYS * 86_400_000,
+) {
   const secret = randomSecret();
   const csrfToken = randomSecret(24);
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+  const expiresAt = new Date(Date.now() + lifetimeMs);
   await db
     .insertInto('sessions')
     .values({

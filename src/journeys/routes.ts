@@ -97,6 +97,9 @@ export const journeyRoutes: FastifyPluginAsyncZod<AppContext> = async (app, cont
                         channel: z.string(),
                         owningDepartment: z.string(),
                         targetForces: z.array(z.string()),
+                        ideal: z
+                          .record(z.string(), z.unknown())
+                          .describe('The levels the CX team wants here, e.g. { forces: { certainty: 75 } }'),
                       }),
                     ),
                   }),
@@ -144,6 +147,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<AppContext> = async (app, cont
                   channel: t.channel,
                   owningDepartment: t.owning_department,
                   targetForces: t.target_forces,
+                  ideal: t.ideal,
                 })),
             })),
         })),

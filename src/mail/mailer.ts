@@ -8,6 +8,8 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** Files sent with the message (a PDF report, say). */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /** Sends mail. Routes and jobs get one from the AppContext; tests point it at a local SMTP server. */
@@ -46,6 +48,7 @@ export function createMailer(options: MailerOptions): Mailer {
         text: message.text,
         html: message.html,
         headers: message.headers,
+        attachments: message.attachments,
       });
       return { messageId: info.messageId };
     },

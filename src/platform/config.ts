@@ -32,6 +32,8 @@ export interface Config {
   textEngine: 'builtin' | 'transformers';
   /** The transformer model's directory (RAPPORT_TEXT_ENGINE=transformers). */
   textModelDir: string | undefined;
+  /** The Chromium that draws PDF reports (absent: PDF reports answer 503). */
+  chromiumPath: string;
 }
 
 export const CONFIG_VARIABLES = [
@@ -69,6 +71,7 @@ export const CONFIG_VARIABLES = [
     '(unset)',
     'Directory of the local transformer model (RAPPORT_TEXT_ENGINE=transformers)',
   ],
+  ['CHROMIUM_PATH', '/usr/bin/chromium', 'Chromium used to draw PDF reports of the web app views'],
 ] as const;
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -114,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailRatePerSecond: integer('MAIL_RATE_PER_SECOND', env.MAIL_RATE_PER_SECOND, 10),
     textEngine: textEngine(env.RAPPORT_TEXT_ENGINE),
     textModelDir: env.RAPPORT_TEXT_MODEL_DIR || undefined,
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
   };
 }

@@ -32,6 +32,8 @@ export const ACTIONS = [
   'feedback:import',
   'comments:read',
   'comments:label',
+  'reports:manage',
+  'health:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,6 +66,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'text:manage',
     'feedback:import',
     'comments:label',
+    'reports:manage',
   ],
   // Managers run their own part of the organisation: writes are limited to their subtree by scope.
   // They know their customers, so they may correct how their comments were read.

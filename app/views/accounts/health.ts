@@ -1,14 +1,33 @@
-/**
- * Red / Amber / Green from an account's role-weighted relationship strength (0–100). Provisional:
- * the Customer Health Score with admin-set weights of survey and operational signals replaces it
- * when its API exists; the thresholds live here only.
- */
-export const HEALTH_THRESHOLDS = { amber: 50, green: 70 } as const;
-export type Health = 'red' | 'amber' | 'green' | 'unknown';
+import {
+  type AccountSignals,
+  type HealthSettings,
+  healthScore,
+  type Rag,
+} from '../../../src/domain/accounts/healthScore.ts';
+import type { AccountRow } from '../../api/types.ts';
 
-export function healthOf(strength: number | null): Health {
-  if (strength === null || !Number.isFinite(strength)) return 'unknown';
-  if (strength >= HEALTH_THRESHOLDS.green) return 'green';
-  if (strength >= HEALTH_THRESHOLDS.amber) return 'amber';
-  return 'red';
+export type Health = Rag;
+
+/** What GET /health-score answers: the organisation's settings and open cases per account. */
+export interface HealthContext {
+  settings: HealthSettings;
+  custom: boolean;
+  casesInUse: boolean;
+  openCases: { accountId: string; open: number }[];
+}
+
+/** An account row's signals: suppressed figures are missing signals, not zeros. */
+export function accountSignals(account: AccountRow, context: HealthContext): AccountSignals {
+  const open = context.openCases.find((row) => row.accountId === account.accountId)?.open ?? 0;
+  return {
+    strength: account.strength.suppressed ? null : account.strength.roleWeighted,
+    nps: account.nps.suppressed ? null : account.nps.score,
+    coverage: account.coverage.share,
+    openCases: context.casesInUse ? open : null,
+  };
+}
+
+/** The Customer Health Score of an account row, by the organisation's own weights and thresholds. */
+export function healthOf(account: AccountRow, context: HealthContext): { score: number | null; rag: Health } {
+  return healthScore(accountSignals(account, context), context.settings);
 }

@@ -18,6 +18,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { touchpointNames, useProgramme } from '../../shell/programme.tsx';
 import { useTitle } from '../../shell/useTitle.ts';
 import { Change } from '../../ui/Change.tsx';
+import { ExportableTable } from '../../ui/ExportableTable.tsx';
 import { FigureValue } from '../../ui/FigureValue.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { forceTrendOption, heatmapOption, heatmapRows, quadrantOption } from './charts.ts';
@@ -115,47 +116,49 @@ function Drivers(props: { data: Forces; outcome: Outcome; onOutcome: (outcome: O
       ) : (
         <>
           <p className="note">{t('forces.rSquared', { value: number(drivers.rSquared, 3), n: drivers.n })}</p>
-          <div className="table-scroll">
-            <table data-testid="drivers">
-              <thead>
-                <tr>
-                  <th scope="col">{t('forces.col.force')}</th>
-                  <th scope="col" className="num">
-                    {t('forces.col.share')}
-                  </th>
-                  <th scope="col">{t('forces.col.interval')}</th>
-                  <th scope="col" className="num">
-                    {t('forces.col.score')}
-                  </th>
-                  <th scope="col">{t('forces.col.quadrant')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...drivers.players]
-                  .sort((a, b) => b.share - a.share)
-                  .map((player) => {
-                    const interval = drivers.bootstrap?.players.find((p) => p.name === player.force);
-                    const placed = quadrant?.forces.find((q) => q.force === player.force);
-                    const score = props.data.forces.find((f) => f.force === player.force)?.score;
-                    return (
-                      <tr key={player.force}>
-                        <th scope="row">{t(forceKey(player.force as ForceKey))}</th>
-                        <td className="num">{percent(player.share, 1)}</td>
-                        <td>
-                          {interval
-                            ? `${percent(interval.share.lower, 1)} – ${percent(interval.share.upper, 1)}`
-                            : '—'}
-                        </td>
-                        <td className="num">
-                          <FigureValue shown={showMean(score, i18n)} minBase={props.data.minBase} compact />
-                        </td>
-                        <td>{placed ? t(`quadrant.${placed.quadrant}` as MessageKey) : '—'}</td>
-                      </tr>
-                    );
-                  })}
-              </tbody>
-            </table>
-          </div>
+          <ExportableTable name={t('forces.drivers', { outcome: outcomeWords })}>
+            <div className="table-scroll">
+              <table data-testid="drivers">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('forces.col.force')}</th>
+                    <th scope="col" className="num">
+                      {t('forces.col.share')}
+                    </th>
+                    <th scope="col">{t('forces.col.interval')}</th>
+                    <th scope="col" className="num">
+                      {t('forces.col.score')}
+                    </th>
+                    <th scope="col">{t('forces.col.quadrant')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...drivers.players]
+                    .sort((a, b) => b.share - a.share)
+                    .map((player) => {
+                      const interval = drivers.bootstrap?.players.find((p) => p.name === player.force);
+                      const placed = quadrant?.forces.find((q) => q.force === player.force);
+                      const score = props.data.forces.find((f) => f.force === player.force)?.score;
+                      return (
+                        <tr key={player.force}>
+                          <th scope="row">{t(forceKey(player.force as ForceKey))}</th>
+                          <td className="num">{percent(player.share, 1)}</td>
+                          <td>
+                            {interval
+                              ? `${percent(interval.share.lower, 1)} – ${percent(interval.share.upper, 1)}`
+                              : '—'}
+                          </td>
+                          <td className="num">
+                            <FigureValue shown={showMean(score, i18n)} minBase={props.data.minBase} compact />
+                          </td>
+                          <td>{placed ? t(`quadrant.${placed.quadrant}` as MessageKey) : '—'}</td>
+                        </tr>
+                      );
+                    })}
+                </tbody>
+              </table>
+            </div>
+          </ExportableTable>
         </>
       )}
     </section>
@@ -209,32 +212,34 @@ function ForceTrends(props: { points: Trend['points'] }) {
       <Chart option={option} label={t('forces.trendsChart')} height={300} testId="force-trends" />
       <details>
         <summary>{t('forces.trendsChart')}</summary>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('overview.month')}</th>
-                {FORCES.map((f) => (
-                  <th scope="col" className="num" key={f}>
-                    {t(forceKey(f))}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {props.points.map((point) => (
-                <tr key={point.period}>
-                  <th scope="row">{point.period}</th>
+        <ExportableTable name={t('forces.trendsChart')}>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('overview.month')}</th>
                   {FORCES.map((f) => (
-                    <td className="num" key={f}>
-                      <FigureValue shown={showMean(point.forces[f], i18n)} minBase={MIN_BASE} compact />
-                    </td>
+                    <th scope="col" className="num" key={f}>
+                      {t(forceKey(f))}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {props.points.map((point) => (
+                  <tr key={point.period}>
+                    <th scope="row">{point.period}</th>
+                    {FORCES.map((f) => (
+                      <td className="num" key={f}>
+                        <FigureValue shown={showMean(point.forces[f], i18n)} minBase={MIN_BASE} compact />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </ExportableTable>
       </details>
     </>
   );
@@ -261,32 +266,34 @@ function Heatmap(props: { data: Breakdown }) {
       />
       <details>
         <summary>{t('forces.heatmapChart')}</summary>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('forces.touchpoint')}</th>
-                {FORCES.map((f) => (
-                  <th scope="col" className="num" key={f}>
-                    {t(forceKey(f))}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{row.name}</th>
+        <ExportableTable name={t('forces.heatmapChart')}>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('forces.touchpoint')}</th>
                   {FORCES.map((f) => (
-                    <td className="num" key={f}>
-                      <FigureValue shown={showMean(row.forces[f], i18n)} minBase={MIN_BASE} compact />
-                    </td>
+                    <th scope="col" className="num" key={f}>
+                      {t(forceKey(f))}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">{row.name}</th>
+                    {FORCES.map((f) => (
+                      <td className="num" key={f}>
+                        <FigureValue shown={showMean(row.forces[f], i18n)} minBase={MIN_BASE} compact />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </ExportableTable>
       </details>
     </>
   );

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18n.tsx';
 import { useProgramme } from '../../shell/programme.tsx';
 import { useTitle } from '../../shell/useTitle.ts';
 import { Change } from '../../ui/Change.tsx';
+import { ExportableTable } from '../../ui/ExportableTable.tsx';
 import { FigureValue } from '../../ui/FigureValue.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { segmentOption, trendOption, volumeOption } from './charts.ts';
@@ -89,40 +90,42 @@ function TrendChart(props: { points: Trend['points']; minBase: number }) {
       <Chart option={option} label={t('overview.trendChart')} testId="trend-chart" />
       <details>
         <summary>{t('overview.trendChart')}</summary>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('overview.month')}</th>
-                <th scope="col" className="num">
-                  NPS
-                </th>
-                <th scope="col" className="num">
-                  CSAT
-                </th>
-                <th scope="col" className="num">
-                  {t('overview.ces')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.points.map((point) => (
-                <tr key={point.period}>
-                  <th scope="row">{point.period}</th>
-                  <td className="num">
-                    <FigureValue shown={showNps(point.nps, i18n)} minBase={props.minBase} compact />
-                  </td>
-                  <td className="num">
-                    <FigureValue shown={showShare(point.csat, i18n)} minBase={props.minBase} compact />
-                  </td>
-                  <td className="num">
-                    <FigureValue shown={showMean(point.ces, i18n)} minBase={props.minBase} compact />
-                  </td>
+        <ExportableTable name={t('overview.trendChart')}>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('overview.month')}</th>
+                  <th scope="col" className="num">
+                    NPS
+                  </th>
+                  <th scope="col" className="num">
+                    CSAT
+                  </th>
+                  <th scope="col" className="num">
+                    {t('overview.ces')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {props.points.map((point) => (
+                  <tr key={point.period}>
+                    <th scope="row">{point.period}</th>
+                    <td className="num">
+                      <FigureValue shown={showNps(point.nps, i18n)} minBase={props.minBase} compact />
+                    </td>
+                    <td className="num">
+                      <FigureValue shown={showShare(point.csat, i18n)} minBase={props.minBase} compact />
+                    </td>
+                    <td className="num">
+                      <FigureValue shown={showMean(point.ces, i18n)} minBase={props.minBase} compact />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </ExportableTable>
       </details>
     </>
   );
@@ -163,43 +166,45 @@ function Segments(props: { data: Overview }) {
     <section className="panel" aria-labelledby="segments-title">
       <h2 id="segments-title">{t('overview.segments')}</h2>
       <Chart option={option} label={t('overview.segmentsChart')} height={80} testId="segment-bar" />
-      <div className="table-scroll">
-        <table>
-          <caption>{t('overview.segmentTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('overview.col.segment')}</th>
-              <th scope="col">{t('overview.col.share')}</th>
-              <th scope="col">{t('overview.col.nps')}</th>
-              <th scope="col">{t('overview.col.satisfaction')}</th>
-              <th scope="col">{t('overview.col.retention')}</th>
-              <th scope="col">{t('overview.col.afterIncident')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.segments.map((s) => (
-              <tr key={s.segment}>
-                <th scope="row">{t(`segment.${s.segment}`)}</th>
-                <td>
-                  <FigureValue shown={showShare(s.share, i18n)} minBase={data.minBase} />
-                </td>
-                <td>
-                  <FigureValue shown={showNps(s.nps, i18n)} minBase={data.minBase} />
-                </td>
-                <td>
-                  <FigureValue shown={showMean(s.satisfaction, i18n)} minBase={data.minBase} />
-                </td>
-                <td>
-                  <FigureValue shown={showShare(s.retention, i18n)} minBase={data.minBase} />
-                </td>
-                <td>
-                  <FigureValue shown={showMean(s.afterIncident, i18n)} minBase={data.minBase} />
-                </td>
+      <ExportableTable name={t('overview.segmentTable')}>
+        <div className="table-scroll">
+          <table>
+            <caption>{t('overview.segmentTable')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('overview.col.segment')}</th>
+                <th scope="col">{t('overview.col.share')}</th>
+                <th scope="col">{t('overview.col.nps')}</th>
+                <th scope="col">{t('overview.col.satisfaction')}</th>
+                <th scope="col">{t('overview.col.retention')}</th>
+                <th scope="col">{t('overview.col.afterIncident')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {data.segments.map((s) => (
+                <tr key={s.segment}>
+                  <th scope="row">{t(`segment.${s.segment}`)}</th>
+                  <td>
+                    <FigureValue shown={showShare(s.share, i18n)} minBase={data.minBase} />
+                  </td>
+                  <td>
+                    <FigureValue shown={showNps(s.nps, i18n)} minBase={data.minBase} />
+                  </td>
+                  <td>
+                    <FigureValue shown={showMean(s.satisfaction, i18n)} minBase={data.minBase} />
+                  </td>
+                  <td>
+                    <FigureValue shown={showShare(s.retention, i18n)} minBase={data.minBase} />
+                  </td>
+                  <td>
+                    <FigureValue shown={showMean(s.afterIncident, i18n)} minBase={data.minBase} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </ExportableTable>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { Link } from '../../router/Link.tsx';
 import { pathOf } from '../../router/router.ts';
 import { useProgramme } from '../../shell/programme.tsx';
 import { useTitle } from '../../shell/useTitle.ts';
+import { ExportableTable } from '../../ui/ExportableTable.tsx';
 import { Status } from '../../ui/Status.tsx';
 
 const MANAGES_SURVEYS = new Set(['owner', 'admin', 'analyst']);
@@ -48,61 +49,63 @@ export default function SurveysView() {
           data.surveys.length === 0 ? (
             <p>{t('surveys.none')}</p>
           ) : (
-            <div className="table-scroll">
-              <table data-testid="surveys">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('surveys.col.name')}</th>
-                    <th scope="col">{t('surveys.col.kind')}</th>
-                    <th scope="col">{t('surveys.col.status')}</th>
-                    <th scope="col" className="num">
-                      {t('surveys.col.version')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('surveys.col.responses')}
-                    </th>
-                    <th scope="col">{t('surveys.col.links')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.surveys.map((survey) => (
-                    <tr key={survey.surveyId}>
-                      <th scope="row">{survey.name}</th>
-                      <td>{label('surveyKind', survey.kind)}</td>
-                      <td>{label('surveyStatus', survey.status)}</td>
-                      <td className="num">{survey.currentVersion ?? '—'}</td>
-                      <td className="num">{number(survey.responses, 0)}</td>
-                      <td>
-                        <Link
-                          href={pathOf(
-                            'overview',
-                            searchFromFilters({ ...filters, surveyId: survey.surveyId }),
-                          )}
-                        >
-                          {t('surveys.results')}
-                          <span className="visually-hidden">: {survey.name}</span>
-                        </Link>
-                        {me !== null && MANAGES_SURVEYS.has(me.role) && survey.status === 'open' && (
-                          <>
-                            {' · '}
-                            <button type="button" className="secondary" onClick={() => createLink(survey)}>
-                              {t('surveys.openLink')}
-                              <span className="visually-hidden">: {survey.name}</span>
-                            </button>
-                          </>
-                        )}
-                        {links[survey.surveyId] && (
-                          <p className="link-ready" role="status">
-                            {t('surveys.linkReady', { name: survey.name })}{' '}
-                            <a href={links[survey.surveyId]}>{links[survey.surveyId]}</a>
-                          </p>
-                        )}
-                      </td>
+            <ExportableTable name={t('surveys.title')}>
+              <div className="table-scroll">
+                <table data-testid="surveys">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('surveys.col.name')}</th>
+                      <th scope="col">{t('surveys.col.kind')}</th>
+                      <th scope="col">{t('surveys.col.status')}</th>
+                      <th scope="col" className="num">
+                        {t('surveys.col.version')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('surveys.col.responses')}
+                      </th>
+                      <th scope="col">{t('surveys.col.links')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {data.surveys.map((survey) => (
+                      <tr key={survey.surveyId}>
+                        <th scope="row">{survey.name}</th>
+                        <td>{label('surveyKind', survey.kind)}</td>
+                        <td>{label('surveyStatus', survey.status)}</td>
+                        <td className="num">{survey.currentVersion ?? '—'}</td>
+                        <td className="num">{number(survey.responses, 0)}</td>
+                        <td>
+                          <Link
+                            href={pathOf(
+                              'overview',
+                              searchFromFilters({ ...filters, surveyId: survey.surveyId }),
+                            )}
+                          >
+                            {t('surveys.results')}
+                            <span className="visually-hidden">: {survey.name}</span>
+                          </Link>
+                          {me !== null && MANAGES_SURVEYS.has(me.role) && survey.status === 'open' && (
+                            <>
+                              {' · '}
+                              <button type="button" className="secondary" onClick={() => createLink(survey)}>
+                                {t('surveys.openLink')}
+                                <span className="visually-hidden">: {survey.name}</span>
+                              </button>
+                            </>
+                          )}
+                          {links[survey.surveyId] && (
+                            <p className="link-ready" role="status">
+                              {t('surveys.linkReady', { name: survey.name })}{' '}
+                              <a href={links[survey.surveyId]}>{links[survey.surveyId]}</a>
+                            </p>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </ExportableTable>
           )
         }
       </Status>

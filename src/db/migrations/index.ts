@@ -9,6 +9,7 @@ import * as directory from './0007_directory.ts';
 import * as reach from './0008_reach.ts';
 import * as cases from './0010_cases.ts';
 import * as manualCases from './0012_manual_cases.ts';
+import * as reports from './0013_reports.ts';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_reach': reach,
   '0010_cases': cases,
   '0012_manual_cases': manualCases,
+  '0013_reports': reports,
 };

@@ -1,0 +1,155 @@
+import { type FormEvent, useId, useState } from 'react';
+import { api } from '../../api/client.ts';
+import type { Unit } from '../../api/types.ts';
+import { useI18n } from '../../i18n/I18n.tsx';
+import { Status } from '../../ui/Status.tsx';
+import { ChangeError } from './ChangeError.tsx';
+import { useChange, useResource } from './useResource.ts';
+
+export interface UserRow {
+  userId: string;
+  name: string;
+  email: string;
+  role: string;
+  unitId: string | null;
+}
+const ROLES = ['owner', 'admin', 'analyst', 'manager', 'agent', 'viewer'] as const;
+
+/** Users with their role and scope; add a user; move a user's scope to another unit. */
+export function UsersSection(props: { units: Unit[] }) {
+  const { t } = useI18n();
+  const users = useResource<{ users: UserRow[] }>('/users');
+  const change = useChange(users.reload);
+  const unitName = (unitId: string | null) =>
+    unitId === null
+      ? t('settings.wholeOrganisation')
+      : (props.units.find((u) => u.unitId === unitId)?.name ?? unitId);
+  const ids = { email: useId(), name: useId(), password: useId(), role: useId(), unit: useId() };
+  const [form, setForm] = useState({ email: '', name: '', password: '', role: 'viewer', unitId: '' });
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const done = await change.run(() => api.post('/users', { ...form, unitId: form.unitId || null }));
+    if (done) setForm({ email: '', name: '', password: '', role: 'viewer', unitId: '' });
+  };
+  return (
+    <section aria-labelledby="users-title">
+      <h2 id="users-title">{t('settings.users.title')}</h2>
+      <ChangeError error={change.error} />
+      <Status loaded={users}>
+        {(data) => (
+          <div className="table-scroll">
+            <table data-testid="users">
+              <thead>
+                <tr>
+                  <th scope="col">{t('settings.users.name')}</th>
+                  <th scope="col">{t('settings.users.email')}</th>
+                  <th scope="col">{t('settings.users.role')}</th>
+                  <th scope="col">{t('settings.users.scope')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.users.map((user) => (
+                  <tr key={user.userId}>
+                    <th scope="row">{user.name}</th>
+                    <td>{user.email}</td>
+                    <td>{t(`settings.role.${user.role as (typeof ROLES)[number]}`)}</td>
+                    <td>
+                      <label>
+                        <span className="visually-hidden">
+                          {t('settings.users.scopeOf', { name: user.name })}
+                        </span>
+                        <select
+                          value={user.unitId ?? ''}
+                          disabled={change.busy}
+                          onChange={(e) =>
+                            change.run(() =>
+                              api.put(`/users/${user.userId}/unit`, { unitId: e.target.value || null }),
+                            )
+                          }
+                        >
+                          <option value="">{t('settings.wholeOrganisation')}</option>
+                          {props.units.map((u) => (
+                            <option key={u.unitId} value={u.unitId}>
+                              {u.name}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                      <span className="visually-hidden">{unitName(user.unitId)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Status>
+      <form className="settings-form" onSubmit={add}>
+        <h3>{t('settings.users.add')}</h3>
+        <div className="field">
+          <label htmlFor={ids.name}>{t('settings.users.name')}</label>
+          <input
+            id={ids.name}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            required
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.email}>{t('settings.users.email')}</label>
+          <input
+            id={ids.email}
+            type="email"
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+            required
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.password}>{t('settings.users.password')}</label>
+          <input
+            id={ids.password}
+            type="password"
+            autoComplete="new-password"
+            minLength={10}
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+            required
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.role}>{t('settings.users.role')}</label>
+          <select
+            id={ids.role}
+            value={form.role}
+            onChange={(e) => setForm({ ...form, role: e.target.value })}
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`settings.role.${role}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.unit}>{t('settings.users.scope')}</label>
+          <select
+            id={ids.unit}
+            value={form.unitId}
+            onChange={(e) => setForm({ ...form, unitId: e.target.value })}
+          >
+            <option value="">{t('settings.wholeOrganisation')}</option>
+            {props.units.map((u) => (
+              <option key={u.unitId} value={u.unitId}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" disabled={change.busy}>
+          {t('settings.users.add')}
+        </button>
+      </form>
+    </section>
+  );
+}
