@@ -28,8 +28,7 @@ class DryRunDone extends Error {}
 
 const WORKER_BATCH = 2000;
 const WORKER_CREDITS = 8;
-const LANES = 2;
-const LANE_CHUNK = 5000;
+const CHUNK = 5000;
 const ALREADY = 'already imported';
 
 /**
@@ -68,7 +67,7 @@ async function queueForRollups(client: pg.PoolClient, orgId: string, ids: string
 /**
  * Stores an export's responses so that a file found malformed half-way changes nothing: nothing
  * commits before the last row was read. On a Postgres server a worker thread parses and converts
- * while this thread streams COPY over two connections; on PGlite the rows go in batches through
+ * while this thread streams COPY over one connection in one transaction; on PGlite the rows go in batches through
  * json_populate_recordset in one transaction. Every stored response is queued for the rollups in
  * the transaction that stores it.
  */
@@ -164,21 +163,16 @@ async function copyInto(client: pg.PoolClient, table: string, columns: readonly 
   );
 }
 
-/** Rows waiting for one connection, and that connection's flush in progress. */
-class Lane {
-  readonly client: pg.PoolClient;
+/** Rows waiting to be stored, and the store in progress. */
+class Pending {
   keys: string[] = [];
   lines: number[] = [];
   ids: string[] = [];
   responses: string[] = [];
   comments: string[] = [];
-  flushing: Promise<void> = Promise.resolve();
+  storing: Promise<void> = Promise.resolve();
 
-  constructor(client: pg.PoolClient) {
-    this.client = client;
-  }
-
-  /** Hands the buffered rows to a flush that starts after the previous one, and empties the buffer. */
+  /** Hands the buffered rows to a store that starts after the previous one, and empties the buffer. */
   take() {
     const taken = {
       keys: this.keys,
@@ -196,19 +190,11 @@ class Lane {
   }
 }
 
-/** A stable lane for a key, so repeats of one response always meet in the same transaction. */
-function laneOf(key: string, lanes: number): number {
-  let hash = 0;
-  for (let i = key.length - 1, end = Math.max(0, key.length - 12); i >= end; i--)
-    hash = (hash * 31 + key.charCodeAt(i)) | 0;
-  return Math.abs(hash) % lanes;
-}
-
 /**
  * Postgres: the worker parses and converts ahead (credits bound its lead) while this thread sends
- * COPY over LANES connections at once, each in its own transaction; they all commit at the end,
- * only when every row of the file was read. A response id always goes to the same lane, so a
- * repeat within the file is caught by that lane's own check.
+ * COPY over one connection in one transaction, which commits only when every row of the file was
+ * read: responses, comments and rollup queue entries stand or fall together (two connections, each
+ * committing on its own, could leave half an import behind a failure between their commits).
  */
 async function throughWorker(
   database: Database,
@@ -217,7 +203,6 @@ async function throughWorker(
   outcome: StoreOutcome,
   options: StoreOptions,
 ) {
-  const lanes: Lane[] = [];
   const worker = new Worker(new URL('./importWorker.ts', import.meta.url), {
     workerData: { plan, source, batch: WORKER_BATCH, credits: WORKER_CREDITS },
     // Its live data is a few batches; a small heap makes V8 collect instead of growing.
@@ -246,12 +231,14 @@ async function throughWorker(
     if (message.type === 'batch') worker.postMessage('more');
     return message;
   };
-  const flush = async (lane: Lane) => {
-    const rows = lane.take();
-    const previous = lane.flushing;
-    lane.flushing = (async () => {
+  const client = await database.pool.connect();
+  const pending = new Pending();
+  const store = async () => {
+    const rows = pending.take();
+    const previous = pending.storing;
+    pending.storing = (async () => {
       await previous;
-      const kept = await keep(lane.client, plan.orgId, rows.keys);
+      const kept = await keep(client, plan.orgId, rows.keys);
       const ids: string[] = [];
       const responses: string[] = [];
       const comments: string[] = [];
@@ -264,28 +251,24 @@ async function throughWorker(
         responses.push(rows.responses[i]);
         if (rows.comments[i]) comments.push(rows.comments[i]);
       }
-      await copyInto(lane.client, 'responses', IMPORT_RESPONSE_COLUMNS, responses);
-      await copyInto(lane.client, 'comments', IMPORT_COMMENT_COLUMNS, comments);
+      await copyInto(client, 'responses', IMPORT_RESPONSE_COLUMNS, responses);
+      await copyInto(client, 'comments', IMPORT_COMMENT_COLUMNS, comments);
       await copyInto(
-        lane.client,
+        client,
         'rollup_queue',
         ['org_id', 'response_id', 'sign'],
         ids.map((id) => `${plan.orgId}\t${id}\t1\n`),
       );
       outcome.imported += ids.length;
     })();
-    // Only one flush per lane waits at a time: that is the backpressure on reading.
+    // Only one store waits at a time: that is the backpressure on reading.
     await previous;
   };
   try {
-    for (let i = 0; i < LANES; i++) {
-      const lane = new Lane(await database.pool.connect());
-      lanes.push(lane);
-      await lane.client.query('begin');
-      // Two imports of one file at once would wait on each other's rows; fail instead of hanging.
-      await lane.client.query("set local lock_timeout = '30s'");
-      await lane.client.query('set local enable_seqscan = off');
-    }
+    await client.query('begin');
+    // Two imports of one file at once would wait on each other's rows; fail instead of hanging.
+    await client.query("set local lock_timeout = '30s'");
+    await client.query('set local enable_seqscan = off');
     for (;;) {
       const message = await next();
       if (message.type === 'error') {
@@ -297,27 +280,26 @@ async function throughWorker(
       outcome.rows += message.rows;
       for (const s of message.skipped) outcome.skipped.add(s.line, s.reason);
       for (let i = 0; i < message.keys.length; i++) {
-        const lane = lanes[laneOf(message.keys[i], LANES)];
-        lane.keys.push(message.keys[i]);
-        lane.lines.push(message.lines[i]);
-        lane.ids.push(message.ids[i]);
-        lane.responses.push(message.responses[i]);
-        lane.comments.push(message.comments[i]);
+        pending.keys.push(message.keys[i]);
+        pending.lines.push(message.lines[i]);
+        pending.ids.push(message.ids[i]);
+        pending.responses.push(message.responses[i]);
+        pending.comments.push(message.comments[i]);
       }
-      for (const lane of lanes) if (lane.keys.length >= LANE_CHUNK) await flush(lane);
+      if (pending.keys.length >= CHUNK) await store();
       options.onProgress?.(outcome.rows);
     }
-    for (const lane of lanes) await flush(lane);
-    await Promise.all(lanes.map((lane) => lane.flushing));
+    await store();
+    await pending.storing;
     if (options.dryRun) throw new DryRunDone();
-    for (const lane of lanes) await lane.client.query('commit');
+    await client.query('commit');
   } catch (error) {
-    // A flush still running must settle before its connection is rolled back and released.
-    await Promise.allSettled(lanes.map((lane) => lane.flushing));
-    for (const lane of lanes) await lane.client.query('rollback').catch(() => {});
+    // A store still running must settle before the connection is rolled back and released.
+    await Promise.allSettled([pending.storing]);
+    await client.query('rollback').catch(() => {});
     throw error;
   } finally {
-    for (const lane of lanes) lane.client.release();
+    client.release();
     await worker.terminate();
   }
 }
