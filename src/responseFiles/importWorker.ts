@@ -6,16 +6,20 @@ import type { ImportSource } from './importSource.ts';
 import { preparedBatches } from './preparedBatches.ts';
 import { IMPORT_COMMENT_COLUMNS, IMPORT_RESPONSE_COLUMNS } from './responseRows.ts';
 
-/** A batch as COPY text, one entry per response, plus the rows skipped. */
+/**
+ * A batch as COPY text in transferable bytes (so neither thread keeps the text on its heap):
+ * `responses` holds one line per response, `comments` the lines of response i's comments from
+ * `commentEnds[i - 1]` (0 for the first) to `commentEnds[i]`; plus the rows skipped.
+ */
 export type WorkerMessage =
   | {
       type: 'batch';
       rows: number;
-      keys: string[];
       lines: number[];
       ids: string[];
-      responses: string[];
-      comments: string[];
+      responses: Uint8Array;
+      comments: Uint8Array;
+      commentEnds: Uint32Array;
       skipped: { line: number; reason: string }[];
     }
   | { type: 'done' }
@@ -37,24 +41,42 @@ if (parentPort) {
     available++;
     wake?.();
   });
+  const encoder = new TextEncoder();
   (async () => {
     try {
       for await (const prepared of preparedBatches(source, plan, batch)) {
+        let responses = '';
+        let comments = '';
+        let commentBytes = 0;
+        const commentEnds = new Uint32Array(prepared.responses.length);
+        for (let i = 0; i < prepared.responses.length; i++) {
+          responses += copyTextLine(IMPORT_RESPONSE_COLUMNS, prepared.responses[i]);
+          for (const comment of prepared.comments[i]) {
+            const line = copyTextLine(IMPORT_COMMENT_COLUMNS, comment);
+            comments += line;
+            // UTF-8 lengths: comments may hold any text.
+            commentBytes += Buffer.byteLength(line);
+          }
+          commentEnds[i] = commentBytes;
+        }
+        const message: WorkerMessage = {
+          type: 'batch',
+          rows: prepared.rows,
+          lines: prepared.lines,
+          ids: prepared.responses.map((r) => r.response_id as string),
+          responses: encoder.encode(responses),
+          comments: encoder.encode(comments),
+          commentEnds,
+          skipped: prepared.skipped,
+        };
         while (available <= 0) await new Promise<void>((resolve) => (wake = resolve));
         wake = null;
         available--;
-        port.postMessage({
-          type: 'batch',
-          rows: prepared.rows,
-          keys: prepared.keys,
-          lines: prepared.lines,
-          ids: prepared.responses.map((r) => r.response_id as string),
-          responses: prepared.responses.map((r) => copyTextLine(IMPORT_RESPONSE_COLUMNS, r)),
-          comments: prepared.comments.map((list) =>
-            list.map((c) => copyTextLine(IMPORT_COMMENT_COLUMNS, c)).join(''),
-          ),
-          skipped: prepared.skipped,
-        } satisfies WorkerMessage);
+        port.postMessage(message, [
+          message.responses.buffer as ArrayBuffer,
+          message.comments.buffer as ArrayBuffer,
+          commentEnds.buffer,
+        ]);
       }
       port.postMessage({ type: 'done' } satisfies WorkerMessage);
     } catch (error) {
