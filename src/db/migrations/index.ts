@@ -6,6 +6,7 @@ import * as accountRollups from './0004_account_rollups.ts';
 import * as outcomeGroups from './0005_outcome_groups.ts';
 import * as directory from './0007_directory.ts';
 import * as reach from './0008_reach.ts';
+import * as responseImportIndexes from './0009_response_import_indexes.ts';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_outcome_groups': outcomeGroups,
   '0007_directory': directory,
   '0008_reach': reach,
+  '0009_response_import_indexes': responseImportIndexes,
 };
