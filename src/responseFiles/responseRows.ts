@@ -60,7 +60,7 @@ export const IMPORT_COMMENT_COLUMNS = [
 export type Row = Record<string, unknown>;
 
 export type RowOutcome =
-  | { kind: 'response'; key: string; response: Row; comments: Row[] }
+  | { kind: 'response'; response: Row; comments: Row[] }
   | { kind: 'skipped'; reason: string };
 
 // Exports write local times without a zone ("2017-07-18 08:28:09"); they are read as UTC.
@@ -150,7 +150,6 @@ export function rowConverter(plan: ImportPlan): (cells: readonly string[]) => Ro
       }));
     return {
       kind: 'response',
-      key,
       comments,
       response: {
         org_id: plan.orgId,

@@ -153,9 +153,9 @@ async function throughWorker(
   options: StoreOptions,
 ) {
   const worker = new Worker(new URL('./importWorker.ts', import.meta.url), {
-    workerData: { plan, source, batch: WORKER_BATCH, credits: WORKER_CREDITS },
+    workerData: { plan, source, batchSize: WORKER_BATCH, credits: WORKER_CREDITS },
     // Its live data is a few batches; a small heap makes V8 collect instead of growing.
-    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 48 },
   });
   const inbox: WorkerMessage[] = [];
   let wake: (() => void) | null = null;
