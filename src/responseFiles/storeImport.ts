@@ -35,20 +35,21 @@ const RESPONSE_LIST = IMPORT_RESPONSE_COLUMNS.join(', ');
 const COMMENT_LIST = IMPORT_COMMENT_COLUMNS.join(', ');
 
 /**
- * Inserts the rows `select` yields into responses, skipping those whose idempotency key is stored
- * already (by an earlier import, or earlier in this one: rows go in in order), queues the new ones
- * for the rollups and returns their ids. The unique index does the check as it inserts: a lookup per
- * key first costs as much again, and with the import's own rows missing from the table's statistics
- * the planner may scan every row stored so far for each chunk (quadratic in the file's length).
+ * Inserts the rows of `input` (a table, or a set-returning call with `params`) into responses,
+ * skipping those whose idempotency key is stored already (by an earlier import, or earlier in this
+ * one: rows go in in order), queues the new ones for the rollups, and returns the ids of the rows
+ * skipped (usually none). The unique index does the check as it inserts: a lookup per key first
+ * costs as much again, and with the import's own rows missing from the table's statistics the
+ * planner may scan every row stored so far for each chunk (quadratic in the file's length).
  */
-async function insertNew(client: pg.PoolClient, select: string, params: unknown[]): Promise<Set<string>> {
+async function insertNew(client: pg.PoolClient, input: string, params: unknown[]): Promise<Set<string>> {
   const { rows } = await client.query<{ id: string }>(
     `with kept as (
-       insert into responses (${RESPONSE_LIST}) ${select}
+       insert into responses (${RESPONSE_LIST}) select ${RESPONSE_LIST} from ${input}
        on conflict (org_id, idempotency_key) where idempotency_key is not null do nothing
-       returning org_id, response_id)
-     insert into rollup_queue (org_id, response_id, sign) select org_id, response_id, 1 from kept
-     returning response_id as id`,
+       returning org_id, response_id),
+     queued as (insert into rollup_queue (org_id, response_id, sign) select org_id, response_id, 1 from kept)
+     select response_id::text as id from ${input} where response_id not in (select response_id from kept)`,
     params,
   );
   return new Set(rows.map((r) => r.id));
@@ -92,14 +93,12 @@ async function inProcess(
       outcome.rows += batch.rows;
       for (const s of batch.skipped) outcome.skipped.add(s.line, s.reason);
       if (batch.responses.length === 0) continue;
-      const kept = await insertNew(
-        client,
-        `select ${RESPONSE_LIST} from json_populate_recordset(null::responses, $1::json)`,
-        [JSON.stringify(batch.responses)],
-      );
+      const skipped = await insertNew(client, 'json_populate_recordset(null::responses, $1::json)', [
+        JSON.stringify(batch.responses),
+      ]);
       const comments = [];
       for (let i = 0; i < batch.responses.length; i++) {
-        if (kept.has(batch.responses[i].response_id as string)) comments.push(...batch.comments[i]);
+        if (!skipped.has(batch.responses[i].response_id as string)) comments.push(...batch.comments[i]);
         else outcome.skipped.add(batch.lines[i], ALREADY);
       }
       if (comments.length) {
@@ -108,7 +107,7 @@ async function inProcess(
           [JSON.stringify(comments)],
         );
       }
-      outcome.imported += kept.size;
+      outcome.imported += batch.responses.length - skipped.size;
       options.onProgress?.(outcome.rows);
     }
     if (options.dryRun) throw new DryRunDone();
@@ -127,12 +126,12 @@ async function copyInto(client: pg.PoolClient, table: string, list: string, text
   await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${table} (${list}) FROM STDIN`)));
 }
 
-/** The comment lines of a batch's kept responses (usually all of them). */
-function keptComments(batch: Batch, kept: Set<string>): Uint8Array {
-  if (kept.size === batch.ids.length) return batch.comments;
+/** The comment lines of a batch's responses that were not skipped (usually all of them). */
+function keptComments(batch: Batch, skipped: Set<string>): Uint8Array {
+  if (skipped.size === 0) return batch.comments;
   const parts: Uint8Array[] = [];
   for (let i = 0; i < batch.ids.length; i++) {
-    if (kept.has(batch.ids[i]))
+    if (!skipped.has(batch.ids[i]))
       parts.push(batch.comments.subarray(i === 0 ? 0 : batch.commentEnds[i - 1], batch.commentEnds[i]));
   }
   return Buffer.concat(parts);
@@ -155,7 +154,7 @@ async function throughWorker(
   const worker = new Worker(new URL('./importWorker.ts', import.meta.url), {
     workerData: { plan, source, batchSize: WORKER_BATCH, credits: WORKER_CREDITS },
     // Its live data is a few batches; a small heap makes V8 collect instead of growing.
-    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 48 },
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
   });
   const inbox: WorkerMessage[] = [];
   let wake: (() => void) | null = null;
@@ -190,12 +189,12 @@ async function throughWorker(
       if (batch.ids.length === 0) return;
       // COPY cannot skip rows already stored: it fills a staging table the insert reads from.
       await copyInto(client, 'import_stage', RESPONSE_LIST, batch.responses);
-      const kept = await insertNew(client, `select ${RESPONSE_LIST} from import_stage`, []);
+      const skipped = await insertNew(client, 'import_stage', []);
       await client.query('truncate import_stage');
       for (let i = 0; i < batch.ids.length; i++)
-        if (!kept.has(batch.ids[i])) outcome.skipped.add(batch.lines[i], ALREADY);
-      await copyInto(client, 'comments', COMMENT_LIST, keptComments(batch, kept));
-      outcome.imported += kept.size;
+        if (skipped.has(batch.ids[i])) outcome.skipped.add(batch.lines[i], ALREADY);
+      await copyInto(client, 'comments', COMMENT_LIST, keptComments(batch, skipped));
+      outcome.imported += batch.ids.length - skipped.size;
     })();
     await previous;
   };
