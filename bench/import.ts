@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -36,6 +36,9 @@ function runChild(
     });
   });
 }
+
+const perHundredThousand = (seconds: number, rows: number) =>
+  Math.round((seconds / rows) * 100_000 * 100) / 100;
 
 /**
  * Historic import into a Postgres server: a Qualtrics-shaped export of `--rows` relationship-survey
@@ -74,8 +77,15 @@ export async function importBench(args: string[]): Promise<BenchResult> {
         import_seconds: Math.round(run.importSeconds * 100) / 100,
         import_rows_per_s: Math.round(run.rows / run.importSeconds),
         import_peak_rss_mb: Math.round(run.importPeakRssMb),
+        // CPU seconds per 100,000 rows (Node: all threads of the import process; Postgres: the
+        // database's backends): the cost of a run, less dependent on what else the machine runs.
+        import_node_cpu_s_per_100k: perHundredThousand(run.importNodeCpuSeconds, run.rows),
+        import_pg_cpu_s_per_100k: perHundredThousand(run.importPostgresCpuSeconds, run.rows),
         export_seconds: Math.round(run.exportSeconds * 100) / 100,
         export_rows_per_s: Math.round(run.imported / run.exportSeconds),
+        export_node_cpu_s_per_100k: perHundredThousand(run.exportNodeCpuSeconds, run.imported),
+        export_pg_cpu_s_per_100k: perHundredThousand(run.exportPostgresCpuSeconds, run.imported),
+        load_average: Math.round(loadavg()[0] * 10) / 10,
         ...(run.reimported >= 0
           ? {
               reimport_new_rows: run.reimported,

@@ -33,7 +33,7 @@ describe('serving with several processes', () => {
       });
       try {
         let ready = false;
-        for (let i = 0; i < 300 && !ready; i++) {
+        for (let i = 0; i < 900 && !ready; i++) {
           ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
             (r) => r.ok,
             () => false,
@@ -56,6 +56,6 @@ describe('serving with several processes', () => {
       const code = await new Promise((resolve) => child.once('exit', resolve));
       expect(code).toBe(0);
     },
-    60_000,
+    120_000,
   );
 });

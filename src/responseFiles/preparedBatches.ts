@@ -6,7 +6,6 @@ import { type Row, rowConverter } from './responseRows.ts';
 /** Converted rows in file order: responses ready to store, and rows skipped with their reason. */
 export interface PreparedBatch {
   rows: number;
-  keys: string[];
   lines: number[];
   responses: Row[];
   comments: Row[][];
@@ -22,7 +21,6 @@ export async function* preparedBatches(
   const convert = rowConverter(plan);
   const empty = (): PreparedBatch => ({
     rows: 0,
-    keys: [],
     lines: [],
     responses: [],
     comments: [],
@@ -36,7 +34,6 @@ export async function* preparedBatches(
     const outcome = convert(record.fields);
     if (outcome.kind === 'skipped') batch.skipped.push({ line: record.line, reason: outcome.reason });
     else {
-      batch.keys.push(outcome.key);
       batch.lines.push(record.line);
       batch.responses.push(outcome.response);
       batch.comments.push(outcome.comments);

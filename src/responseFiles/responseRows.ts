@@ -60,7 +60,7 @@ export const IMPORT_COMMENT_COLUMNS = [
 export type Row = Record<string, unknown>;
 
 export type RowOutcome =
-  | { kind: 'response'; key: string; response: Row; comments: Row[] }
+  | { kind: 'response'; response: Row; comments: Row[] }
   | { kind: 'skipped'; reason: string };
 
 // Exports write local times without a zone ("2017-07-18 08:28:09"); they are read as UTC.
@@ -133,6 +133,7 @@ export function rowConverter(plan: ImportPlan): (cells: readonly string[]) => Ro
     const language = LANGUAGE.test(rawLanguage) ? rawLanguage.toLowerCase() : definition.defaultLanguage;
     const m = responseMeasures(definition, answers);
     const responseId = timeOrderedUuid(clock++);
+    const key = importKey(plan, sourceId);
     const comments = textQuestions
       .filter((id) => isAnswered(answers[id]))
       .map((id) => ({
@@ -149,7 +150,6 @@ export function rowConverter(plan: ImportPlan): (cells: readonly string[]) => Ro
       }));
     return {
       kind: 'response',
-      key: importKey(plan, sourceId),
       comments,
       response: {
         org_id: plan.orgId,
@@ -165,7 +165,7 @@ export function rowConverter(plan: ImportPlan): (cells: readonly string[]) => Ro
         started_at: started,
         submitted_at: submitted,
         status: 'complete',
-        idempotency_key: importKey(plan, sourceId),
+        idempotency_key: key,
         duration_seconds:
           started && started <= submitted
             ? Math.round((submitted.getTime() - started.getTime()) / 1000)

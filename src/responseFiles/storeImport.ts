@@ -26,51 +26,41 @@ export interface StoreOptions {
 /** Thrown to undo a dry run: everything was checked and written, then rolled back. */
 class DryRunDone extends Error {}
 
-const WORKER_BATCH = 2000;
-const WORKER_CREDITS = 8;
-const LANES = 2;
-const LANE_CHUNK = 5000;
+type Batch = Extract<WorkerMessage, { type: 'batch' }>;
+
+const WORKER_BATCH = 5000;
+const WORKER_CREDITS = 2;
 const ALREADY = 'already imported';
+const RESPONSE_LIST = IMPORT_RESPONSE_COLUMNS.join(', ');
+const COMMENT_LIST = IMPORT_COMMENT_COLUMNS.join(', ');
 
 /**
- * Keys of this chunk already stored (by an earlier import, or earlier in this file). The import's
- * own rows are not in the table's statistics yet, so the import's connections turn sequential scans
- * off: otherwise the planner may scan every row stored so far for each chunk.
+ * Inserts the rows of `input` (a table, or a set-returning call with `params`) into responses,
+ * skipping those whose idempotency key is stored already (by an earlier import, or earlier in this
+ * one: rows go in in order), queues the new ones for the rollups, and returns the ids of the rows
+ * skipped (usually none). The unique index does the check as it inserts: a lookup per key first
+ * costs as much again, and with the import's own rows missing from the table's statistics the
+ * planner may scan every row stored so far for each chunk (quadratic in the file's length).
  */
-async function storedKeys(client: pg.PoolClient, orgId: string, keys: string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const { rows } = await client.query<{ k: string }>(
-    'select idempotency_key as k from responses where org_id = $1 and idempotency_key = any($2::text[])',
-    [orgId, keys],
+async function insertNew(client: pg.PoolClient, input: string, params: unknown[]): Promise<Set<string>> {
+  const { rows } = await client.query<{ id: string }>(
+    `with kept as (
+       insert into responses (${RESPONSE_LIST}) select ${RESPONSE_LIST} from ${input}
+       on conflict (org_id, idempotency_key) where idempotency_key is not null do nothing
+       returning org_id, response_id),
+     queued as (insert into rollup_queue (org_id, response_id, sign) select org_id, response_id, 1 from kept)
+     select response_id::text as id from ${input} where response_id not in (select response_id from kept)`,
+    params,
   );
-  return new Set(rows.map((r) => r.k));
-}
-
-/** Which entries of a chunk to store: not stored before, and the first of any repeat within it. */
-async function keep(client: pg.PoolClient, orgId: string, keys: string[]): Promise<boolean[]> {
-  const stored = await storedKeys(client, orgId, keys);
-  const seen = new Set<string>();
-  return keys.map((key) => {
-    if (stored.has(key) || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-async function queueForRollups(client: pg.PoolClient, orgId: string, ids: string[]) {
-  if (ids.length)
-    await client.query(
-      'insert into rollup_queue (org_id, response_id, sign) select $1, id, 1 from unnest($2::uuid[]) as id',
-      [orgId, ids],
-    );
+  return new Set(rows.map((r) => r.id));
 }
 
 /**
  * Stores an export's responses so that a file found malformed half-way changes nothing: nothing
- * commits before the last row was read. On a Postgres server a worker thread parses and converts
- * while this thread streams COPY over two connections; on PGlite the rows go in batches through
- * json_populate_recordset in one transaction. Every stored response is queued for the rollups in
- * the transaction that stores it.
+ * commits before the last row was read, and everything (responses, comments, rollup queue entries)
+ * commits in one transaction. On a Postgres server a worker thread parses and converts while this
+ * thread streams COPY over one connection; on PGlite the rows go in batches through
+ * json_populate_recordset.
  */
 export async function storeImport(
   database: Database,
@@ -99,8 +89,27 @@ async function inProcess(
   const client = await database.pool.connect();
   try {
     await client.query('begin');
-    await client.query('set local enable_seqscan = off');
-    await insertBatches(client, plan, source, outcome, options);
+    for await (const batch of preparedBatches(source, plan, 1000)) {
+      outcome.rows += batch.rows;
+      for (const s of batch.skipped) outcome.skipped.add(s.line, s.reason);
+      if (batch.responses.length === 0) continue;
+      const skipped = await insertNew(client, 'json_populate_recordset(null::responses, $1::json)', [
+        JSON.stringify(batch.responses),
+      ]);
+      const comments = [];
+      for (let i = 0; i < batch.responses.length; i++) {
+        if (!skipped.has(batch.responses[i].response_id as string)) comments.push(...batch.comments[i]);
+        else outcome.skipped.add(batch.lines[i], ALREADY);
+      }
+      if (comments.length) {
+        await client.query(
+          `insert into comments (${COMMENT_LIST}) select ${COMMENT_LIST} from json_populate_recordset(null::comments, $1::json)`,
+          [JSON.stringify(comments)],
+        );
+      }
+      outcome.imported += batch.responses.length - skipped.size;
+      options.onProgress?.(outcome.rows);
+    }
     if (options.dryRun) throw new DryRunDone();
     await client.query('commit');
   } catch (error) {
@@ -111,104 +120,29 @@ async function inProcess(
   }
 }
 
-async function insertBatches(
-  client: pg.PoolClient,
-  plan: ImportPlan,
-  source: ImportSource,
-  outcome: StoreOutcome,
-  options: StoreOptions,
-) {
-  const list = IMPORT_RESPONSE_COLUMNS.join(', ');
-  const commentList = IMPORT_COMMENT_COLUMNS.join(', ');
-  for await (const batch of preparedBatches(source, plan, 1000)) {
-    outcome.rows += batch.rows;
-    for (const s of batch.skipped) outcome.skipped.add(s.line, s.reason);
-    const kept = await keep(client, plan.orgId, batch.keys);
-    const responses = batch.responses.filter((_, i) => kept[i]);
-    const comments = batch.comments.filter((_, i) => kept[i]).flat();
-    batch.lines.forEach((line, i) => {
-      if (!kept[i]) outcome.skipped.add(line, ALREADY);
-    });
-    if (responses.length) {
-      await client.query(
-        `insert into responses (${list}) select ${list} from json_populate_recordset(null::responses, $1::json)`,
-        [JSON.stringify(responses)],
-      );
-    }
-    if (comments.length) {
-      await client.query(
-        `insert into comments (${commentList}) select ${commentList} from json_populate_recordset(null::comments, $1::json)`,
-        [JSON.stringify(comments)],
-      );
-    }
-    await queueForRollups(
-      client,
-      plan.orgId,
-      responses.map((r) => r.response_id as string),
-    );
-    outcome.imported += responses.length;
-    options.onProgress?.(outcome.rows);
+/** COPY text (whole lines) into a table, in one write. */
+async function copyInto(client: pg.PoolClient, table: string, list: string, text: Uint8Array) {
+  if (text.length === 0) return;
+  await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${table} (${list}) FROM STDIN`)));
+}
+
+/** The comment lines of a batch's responses that were not skipped (usually all of them). */
+function keptComments(batch: Batch, skipped: Set<string>): Uint8Array {
+  if (skipped.size === 0) return batch.comments;
+  const parts: Uint8Array[] = [];
+  for (let i = 0; i < batch.ids.length; i++) {
+    if (!skipped.has(batch.ids[i]))
+      parts.push(batch.comments.subarray(i === 0 ? 0 : batch.commentEnds[i - 1], batch.commentEnds[i]));
   }
-}
-
-/** Lines joined a few hundred at a time, so the socket sees few large writes. */
-function* joined(lines: string[]): Generator<string> {
-  for (let at = 0; at < lines.length; at += 500) yield lines.slice(at, at + 500).join('');
-}
-
-async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], lines: string[]) {
-  if (lines.length === 0) return;
-  await pipeline(
-    Readable.from(joined(lines)),
-    client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)),
-  );
-}
-
-/** Rows waiting for one connection, and that connection's flush in progress. */
-class Lane {
-  readonly client: pg.PoolClient;
-  keys: string[] = [];
-  lines: number[] = [];
-  ids: string[] = [];
-  responses: string[] = [];
-  comments: string[] = [];
-  flushing: Promise<void> = Promise.resolve();
-
-  constructor(client: pg.PoolClient) {
-    this.client = client;
-  }
-
-  /** Hands the buffered rows to a flush that starts after the previous one, and empties the buffer. */
-  take() {
-    const taken = {
-      keys: this.keys,
-      lines: this.lines,
-      ids: this.ids,
-      responses: this.responses,
-      comments: this.comments,
-    };
-    this.keys = [];
-    this.lines = [];
-    this.ids = [];
-    this.responses = [];
-    this.comments = [];
-    return taken;
-  }
-}
-
-/** A stable lane for a key, so repeats of one response always meet in the same transaction. */
-function laneOf(key: string, lanes: number): number {
-  let hash = 0;
-  for (let i = key.length - 1, end = Math.max(0, key.length - 12); i >= end; i--)
-    hash = (hash * 31 + key.charCodeAt(i)) | 0;
-  return Math.abs(hash) % lanes;
+  return Buffer.concat(parts);
 }
 
 /**
- * Postgres: the worker parses and converts ahead (credits bound its lead) while this thread sends
- * COPY over LANES connections at once, each in its own transaction; they all commit at the end,
- * only when every row of the file was read. A response id always goes to the same lane, so a
- * repeat within the file is caught by that lane's own check.
+ * Postgres: the worker parses, converts and formats COPY text ahead (credits bound its lead) while
+ * this thread sends it over one connection in one transaction, which commits only when every row of
+ * the file was read: responses, comments and rollup queue entries stand or fall together (several
+ * connections committing one after the other could leave half an import behind a failure between
+ * their commits). The text arrives as transferred bytes, so this thread's heap holds next to nothing.
  */
 async function throughWorker(
   database: Database,
@@ -217,11 +151,10 @@ async function throughWorker(
   outcome: StoreOutcome,
   options: StoreOptions,
 ) {
-  const lanes: Lane[] = [];
   const worker = new Worker(new URL('./importWorker.ts', import.meta.url), {
-    workerData: { plan, source, batch: WORKER_BATCH, credits: WORKER_CREDITS },
+    workerData: { plan, source, batchSize: WORKER_BATCH, credits: WORKER_CREDITS },
     // Its live data is a few batches; a small heap makes V8 collect instead of growing.
-    resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 },
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
   });
   const inbox: WorkerMessage[] = [];
   let wake: (() => void) | null = null;
@@ -246,46 +179,31 @@ async function throughWorker(
     if (message.type === 'batch') worker.postMessage('more');
     return message;
   };
-  const flush = async (lane: Lane) => {
-    const rows = lane.take();
-    const previous = lane.flushing;
-    lane.flushing = (async () => {
+  const client = await database.pool.connect();
+  let storing: Promise<void> = Promise.resolve();
+  /** Stores a batch after the one before; waiting only for that one is the backpressure on reading. */
+  const store = async (batch: Batch) => {
+    const previous = storing;
+    storing = (async () => {
       await previous;
-      const kept = await keep(lane.client, plan.orgId, rows.keys);
-      const ids: string[] = [];
-      const responses: string[] = [];
-      const comments: string[] = [];
-      for (let i = 0; i < kept.length; i++) {
-        if (!kept[i]) {
-          outcome.skipped.add(rows.lines[i], ALREADY);
-          continue;
-        }
-        ids.push(rows.ids[i]);
-        responses.push(rows.responses[i]);
-        if (rows.comments[i]) comments.push(rows.comments[i]);
-      }
-      await copyInto(lane.client, 'responses', IMPORT_RESPONSE_COLUMNS, responses);
-      await copyInto(lane.client, 'comments', IMPORT_COMMENT_COLUMNS, comments);
-      await copyInto(
-        lane.client,
-        'rollup_queue',
-        ['org_id', 'response_id', 'sign'],
-        ids.map((id) => `${plan.orgId}\t${id}\t1\n`),
-      );
-      outcome.imported += ids.length;
+      if (batch.ids.length === 0) return;
+      // COPY cannot skip rows already stored: it fills a staging table the insert reads from.
+      await copyInto(client, 'import_stage', RESPONSE_LIST, batch.responses);
+      const skipped = await insertNew(client, 'import_stage', []);
+      await client.query('truncate import_stage');
+      for (let i = 0; i < batch.ids.length; i++)
+        if (skipped.has(batch.ids[i])) outcome.skipped.add(batch.lines[i], ALREADY);
+      await copyInto(client, 'comments', COMMENT_LIST, keptComments(batch, skipped));
+      outcome.imported += batch.ids.length - skipped.size;
     })();
-    // Only one flush per lane waits at a time: that is the backpressure on reading.
     await previous;
   };
   try {
-    for (let i = 0; i < LANES; i++) {
-      const lane = new Lane(await database.pool.connect());
-      lanes.push(lane);
-      await lane.client.query('begin');
-      // Two imports of one file at once would wait on each other's rows; fail instead of hanging.
-      await lane.client.query("set local lock_timeout = '30s'");
-      await lane.client.query('set local enable_seqscan = off');
-    }
+    await client.query('begin');
+    // Two imports of one file at once would wait on each other's rows; fail instead of hanging.
+    await client.query("set local lock_timeout = '30s'");
+    // Session-local and unlogged; dropped with the transaction however it ends.
+    await client.query('create temp table import_stage (like responses including defaults) on commit drop');
     for (;;) {
       const message = await next();
       if (message.type === 'error') {
@@ -296,28 +214,19 @@ async function throughWorker(
       if (message.type === 'done') break;
       outcome.rows += message.rows;
       for (const s of message.skipped) outcome.skipped.add(s.line, s.reason);
-      for (let i = 0; i < message.keys.length; i++) {
-        const lane = lanes[laneOf(message.keys[i], LANES)];
-        lane.keys.push(message.keys[i]);
-        lane.lines.push(message.lines[i]);
-        lane.ids.push(message.ids[i]);
-        lane.responses.push(message.responses[i]);
-        lane.comments.push(message.comments[i]);
-      }
-      for (const lane of lanes) if (lane.keys.length >= LANE_CHUNK) await flush(lane);
+      await store(message);
       options.onProgress?.(outcome.rows);
     }
-    for (const lane of lanes) await flush(lane);
-    await Promise.all(lanes.map((lane) => lane.flushing));
+    await storing;
     if (options.dryRun) throw new DryRunDone();
-    for (const lane of lanes) await lane.client.query('commit');
+    await client.query('commit');
   } catch (error) {
-    // A flush still running must settle before its connection is rolled back and released.
-    await Promise.allSettled(lanes.map((lane) => lane.flushing));
-    for (const lane of lanes) await lane.client.query('rollback').catch(() => {});
+    // A store still running must settle before the connection is rolled back and released.
+    await Promise.allSettled([storing]);
+    await client.query('rollback').catch(() => {});
     throw error;
   } finally {
-    for (const lane of lanes) lane.client.release();
+    client.release();
     await worker.terminate();
   }
 }

@@ -10,6 +10,7 @@ import * as reach from './0008_reach.ts';
 import * as cases from './0010_cases.ts';
 import * as manualCases from './0012_manual_cases.ts';
 import * as reports from './0013_reports.ts';
+import * as responseImportIndexes from './0014_response_import_indexes.ts';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0010_cases': cases,
   '0012_manual_cases': manualCases,
   '0013_reports': reports,
+  '0014_response_import_indexes': responseImportIndexes,
 };

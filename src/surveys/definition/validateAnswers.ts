@@ -5,6 +5,19 @@ import type { SurveyDefinition } from './surveyDefinitionSchema.ts';
 import { surveyQuestions } from './surveyQuestions.ts';
 import { visibleQuestions } from './visibleQuestions.ts';
 
+// Question ids per survey version, built once: ingestion and imports validate many responses against
+// one definition object, and definitions are never changed once parsed.
+const knownIdsOf = new WeakMap<SurveyDefinition, ReadonlySet<string>>();
+
+function knownIds(definition: SurveyDefinition): ReadonlySet<string> {
+  let known = knownIdsOf.get(definition);
+  if (!known) {
+    known = new Set(surveyQuestions(definition).map((question) => question.id));
+    knownIdsOf.set(definition, known);
+  }
+  return known;
+}
+
 /**
  * The problems with a submitted set of answers, as `{ path: 'answers.<questionId>…', message }`:
  * answers to unknown questions; answers to questions that logic hides; required questions that are
@@ -22,7 +35,7 @@ export function validateAnswers(
   answers: Answers,
   hidden: HiddenValues,
 ): SurveyIssue[] {
-  const known = new Set(surveyQuestions(definition).map((question) => question.id));
+  const known = knownIds(definition);
   const shown = visibleQuestions(definition, answers, hidden);
   const shownIds = new Set(shown.map((question) => question.id));
   const issues: SurveyIssue[] = [];
