@@ -49,8 +49,21 @@ export async function loadDemoIfEmpty(database: Database, config: Config, logger
   }
 }
 
+/**
+ * What a process does: serve HTTP, run the background work (job workers and sweeps), or both (one
+ * process, the default). Several processes split them: serving processes answer requests only, and
+ * one background process, at a lower CPU priority, does the rest (see serverCluster.ts).
+ */
+export interface ServerRoles {
+  serve: boolean;
+  background: boolean;
+}
+
 /** Opens the database, migrates, loads the demo on an empty database, and starts serving. */
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  roles: ServerRoles = { serve: true, background: true },
+): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const database = await openConfiguredDatabase(config);
   const applied = await migrateToLatest(database);
@@ -58,20 +71,23 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await loadDemoIfEmpty(database, config, logger);
   const jobs = await startJobQueue(database);
   jobs.on('error', (error) => logger.error({ err: error }, 'job queue error'));
-  const webhookWork = await startWebhookWork(jobs, database, logger);
-  await workImports(jobs, database);
+  const background = roles.background;
+  const webhookWork = background ? await startWebhookWork(jobs, database, logger) : { stop() {} };
+  if (background) await workImports(jobs, database);
   // Every stored comment is read by the text engine in the background (src/text/pipeline).
-  const textPipeline = await startTextPipeline({
-    database,
-    jobs,
-    logger,
-    transformers: config.textEngine === 'transformers' ? { modelDir: config.textModelDir } : undefined,
-  });
+  const textPipeline = background
+    ? await startTextPipeline({
+        database,
+        jobs,
+        logger,
+        transformers: config.textEngine === 'transformers' ? { modelDir: config.textModelDir } : undefined,
+      })
+    : { stop: async () => {} };
   // Rollups fold the queue of new responses every two seconds; readers add what is still queued, so
   // figures are exact in between. Several processes may fold at once (SKIP LOCKED).
   let folding = false;
   const foldTimer = setInterval(() => {
-    if (folding) return;
+    if (folding || !background) return;
     folding = true;
     // Folds in slices of 5,000 until the queue is empty, so no single fold holds the database long.
     (async () => {
@@ -89,7 +105,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     from: config.mailFrom,
     ratePerSecond: config.mailRatePerSecond,
   });
-  await startInvitationWork(jobs, { database, mailer, publicUrl: config.publicUrl });
+  if (background) await startInvitationWork(jobs, { database, mailer, publicUrl: config.publicUrl });
   // Acting: new responses are checked against the alert rules within a sweep (about 50 ms), and again
   // when their comments have been analysed.
   const acting: Acting = {
@@ -98,22 +114,30 @@ export async function startServer(config: Config): Promise<RunningServer> {
     commentAnalyses: storedCommentAnalyses,
     publicUrl: config.publicUrl,
   };
-  const alertSweeper = startAlertSweeper(database, acting, logger);
-  await workAnalysedComments(jobs, database, acting);
-  await scheduleEscalation(jobs, database, acting);
-  await startCaseMailWork(jobs, database, mailer, acting);
+  const alertSweeper = background ? startAlertSweeper(database, acting, logger) : { stop: async () => {} };
+  if (background) {
+    await workAnalysedComments(jobs, database, acting);
+    await scheduleEscalation(jobs, database, acting);
+    await startCaseMailWork(jobs, database, mailer, acting);
+  }
   const app = await buildApp({ database, config, logger, mailer, jobs, acting });
-  await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  logger.info({ url, engine: database.engine }, 'Rapport is listening');
+  if (roles.serve) {
+    await app.listen({ port: config.port, host: config.host });
+    logger.info({ url, engine: database.engine }, 'Rapport is listening');
+  }
   // Scheduled reports are drawn from this process's own app, so the work starts once it listens.
   const reportRenderer = new ReportRenderer(config.chromiumPath);
-  await startReportWork(jobs, {
-    database,
-    mailer,
-    renderer: reportRenderer,
-    appUrl: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${(app.server.address() as { port: number }).port}`,
-  });
+  if (background) {
+    // A background-only process draws reports from the serving processes on the same port.
+    const port = roles.serve ? (app.server.address() as { port: number }).port : config.port;
+    await startReportWork(jobs, {
+      database,
+      mailer,
+      renderer: reportRenderer,
+      appUrl: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    });
+  }
   return {
     app,
     database,

@@ -49,7 +49,12 @@ describe('serving with several processes', () => {
         const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8')
           .trim()
           .split(/\s+/);
-        expect(children).toHaveLength(2);
+        expect(children).toHaveLength(3); // two serving, one background
+        // The background worker runs at a lower priority (niceness is field 19 of /proc/PID/stat).
+        const niceness = children.map((pid) =>
+          Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[16]),
+        );
+        expect(niceness.sort()).toEqual([0, 0, 10]);
       } finally {
         child.kill('SIGTERM');
       }
