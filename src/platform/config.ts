@@ -45,7 +45,7 @@ export const CONFIG_VARIABLES = [
   [
     'RAPPORT_WORKERS',
     '1',
-    'Processes serving on the one port (needs DATABASE_URL); `auto` uses one per core',
+    'Processes serving on the one port, plus one for background work (needs DATABASE_URL); `auto`: one per core',
   ],
   ['LOG_LEVEL', 'info', 'pino log level (trace, debug, info, warn, error, silent)'],
   ['RAPPORT_DEMO', 'true', 'Load the demo programme on the first start of an empty database'],
