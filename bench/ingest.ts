@@ -17,6 +17,8 @@ const serverUrl =
   'postgres://postgres@127.0.0.1:5432/postgres';
 const PASSWORD = 'bench-password';
 const PORT = 3391;
+/** Concurrent clients posting at full speed (integrations retrying in parallel). */
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
 async function waitFor(url: string, child: ChildProcess) {
   for (let i = 0; i < 600; i++) {
@@ -130,11 +132,11 @@ export async function ingestBench(): Promise<BenchResult> {
         return req;
       },
     };
-    const single = await run({ url: base, connections: 32, duration: 20, requests: [request] });
+    const single = await run({ url: base, connections: CONNECTIONS, duration: 20, requests: [request] });
     await stopServer(server);
     server = startServer(process.env.BENCH_WORKERS ?? 'auto');
     await waitFor(`${base}/readyz`, server);
-    const sustained = await run({ url: base, connections: 32, duration: 20, requests: [request] });
+    const sustained = await run({ url: base, connections: CONNECTIONS, duration: 20, requests: [request] });
     const created = sustained['2xx'];
     const ingestPerSecond = created / 20;
     const paced = await run({
