@@ -86,8 +86,8 @@ export async function startServer(
   // Rollups fold the queue of new responses every two seconds; readers add what is still queued, so
   // figures are exact in between. Several processes may fold at once (SKIP LOCKED).
   let folding = false;
-  const foldTimer = setInterval(() => {
-    if (folding || !background) return;
+  const foldRollupQueue = () => {
+    if (folding) return;
     folding = true;
     // Folds in slices of 5,000 until the queue is empty, so no single fold holds the database long.
     (async () => {
@@ -98,8 +98,9 @@ export async function startServer(
       .finally(() => {
         folding = false;
       });
-  }, 2000);
-  foldTimer.unref();
+  };
+  // A serving-only process leaves the fold to the background process.
+  const foldTimer = background ? setInterval(foldRollupQueue, 2000).unref() : undefined;
   const mailer = createMailer({
     url: config.smtpUrl,
     from: config.mailFrom,

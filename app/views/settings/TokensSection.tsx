@@ -4,6 +4,8 @@ import type { Unit } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18n.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { ChangeError } from './ChangeError.tsx';
+import { ScopeOptions } from './ScopeOptions.tsx';
+import { ShownOnceSecret } from './ShownOnceSecret.tsx';
 import { useChange, useResource } from './useResource.ts';
 
 interface Token {
@@ -39,18 +41,7 @@ export function TokensSection(props: { units: Unit[] }) {
     <section aria-labelledby="tokens-title">
       <h2 id="tokens-title">{t('settings.tokens.title')}</h2>
       <ChangeError error={change.error} />
-      {issued && (
-        <div className="card" role="status">
-          <label htmlFor={ids.issued}>{t('settings.tokens.issued')}</label>
-          <input
-            id={ids.issued}
-            readOnly
-            value={issued}
-            className="secret"
-            onFocus={(e) => e.target.select()}
-          />
-        </div>
-      )}
+      {issued && <ShownOnceSecret id={ids.issued} label={t('settings.tokens.issued')} value={issued} />}
       <Status loaded={tokens}>
         {(data) => (
           <div className="table-scroll">
@@ -131,12 +122,7 @@ export function TokensSection(props: { units: Unit[] }) {
             value={form.unitId}
             onChange={(e) => setForm({ ...form, unitId: e.target.value })}
           >
-            <option value="">{t('settings.wholeOrganisation')}</option>
-            {props.units.map((u) => (
-              <option key={u.unitId} value={u.unitId}>
-                {u.name}
-              </option>
-            ))}
+            <ScopeOptions units={props.units} />
           </select>
         </div>
         <button type="submit" disabled={change.busy}>

@@ -4,6 +4,7 @@ import type { Unit } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18n.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { ChangeError } from './ChangeError.tsx';
+import { ScopeOptions } from './ScopeOptions.tsx';
 import { useChange, useResource } from './useResource.ts';
 
 export interface UserRow {
@@ -67,12 +68,7 @@ export function UsersSection(props: { units: Unit[] }) {
                             )
                           }
                         >
-                          <option value="">{t('settings.wholeOrganisation')}</option>
-                          {props.units.map((u) => (
-                            <option key={u.unitId} value={u.unitId}>
-                              {u.name}
-                            </option>
-                          ))}
+                          <ScopeOptions units={props.units} />
                         </select>
                       </label>
                       <span className="visually-hidden">{unitName(user.unitId)}</span>
@@ -138,12 +134,7 @@ export function UsersSection(props: { units: Unit[] }) {
             value={form.unitId}
             onChange={(e) => setForm({ ...form, unitId: e.target.value })}
           >
-            <option value="">{t('settings.wholeOrganisation')}</option>
-            {props.units.map((u) => (
-              <option key={u.unitId} value={u.unitId}>
-                {u.name}
-              </option>
-            ))}
+            <ScopeOptions units={props.units} />
           </select>
         </div>
         <button type="submit" disabled={change.busy}>

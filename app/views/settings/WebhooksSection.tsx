@@ -3,6 +3,7 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18n.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { ChangeError } from './ChangeError.tsx';
+import { ShownOnceSecret } from './ShownOnceSecret.tsx';
 import { useChange, useResource } from './useResource.ts';
 
 interface Endpoint {
@@ -43,18 +44,7 @@ export function WebhooksSection() {
     <section aria-labelledby="webhooks-title">
       <h2 id="webhooks-title">{t('settings.webhooks.title')}</h2>
       <ChangeError error={change.error} />
-      {secret && (
-        <div className="card" role="status">
-          <label htmlFor={ids.secret}>{t('settings.webhooks.secret')}</label>
-          <input
-            id={ids.secret}
-            readOnly
-            value={secret}
-            className="secret"
-            onFocus={(e) => e.target.select()}
-          />
-        </div>
-      )}
+      {secret && <ShownOnceSecret id={ids.secret} label={t('settings.webhooks.secret')} value={secret} />}
       <Status loaded={endpoints}>
         {(data) =>
           data.endpoints.length === 0 ? (
