@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import pg from 'pg';
 
 /** CPU seconds a process has used (user + system), read from /proc; null once it has gone. */
-async function processCpuSeconds(pid: number): Promise<number | null> {
+export async function processCpuSeconds(pid: number): Promise<number | null> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces) start after the last ')'.
@@ -11,6 +11,22 @@ async function processCpuSeconds(pid: number): Promise<number | null> {
   } catch {
     return null;
   }
+}
+
+/** CPU seconds of a process and its child processes (a cluster's primary and its workers). */
+export async function processTreeCpuSeconds(pid: number): Promise<number | null> {
+  const own = await processCpuSeconds(pid);
+  if (own === null) return null;
+  let sum = own;
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === pid) sum += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {}
+  }
+  return sum;
 }
 
 /**

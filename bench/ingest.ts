@@ -9,6 +9,7 @@ import { drawLatentRespondent } from '../src/demo/causalModel.ts';
 import { SeededRandom } from '../src/demo/seededRandom.ts';
 import { renderSurveyPage } from '../src/respondent/renderSurveyPage.ts';
 import { relationshipSurveyTemplate } from '../src/surveys/library/index.ts';
+import { BackendCpu, processTreeCpuSeconds } from './backendCpu.ts';
 import type { BenchResult } from './run.ts';
 
 const serverUrl =
@@ -35,6 +36,25 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
   });
+}
+
+/**
+ * A load run with the CPU it cost per stored response: the server's processes (all of a cluster's)
+ * and the database's backends. Unlike the rate, the cost holds whatever else the machine is doing.
+ */
+async function measuredRun(
+  server: ChildProcess,
+  databaseUrl: string,
+  load: () => Promise<autocannon.Result>,
+): Promise<{ result: autocannon.Result; serverCpuUs: number; postgresCpuUs: number }> {
+  const backends = new BackendCpu(databaseUrl);
+  await backends.start();
+  const before = [(await processTreeCpuSeconds(server.pid!))!, await backends.total()];
+  const result = await load();
+  const after = [(await processTreeCpuSeconds(server.pid!))!, await backends.total()];
+  await backends.stop();
+  const perResponse = (i: number) => Math.round(((after[i] - before[i]) / Math.max(1, result['2xx'])) * 1e6);
+  return { result, serverCpuUs: perResponse(0), postgresCpuUs: perResponse(1) };
 }
 
 function percentile(values: number[], p: number): number {
@@ -132,11 +152,29 @@ export async function ingestBench(): Promise<BenchResult> {
         return req;
       },
     };
-    const single = await run({ url: base, connections: CONNECTIONS, duration: 20, requests: [request] });
+    // CPU per response of the one-process run (server and Postgres backends): a cost that holds
+    // whatever else the machine is doing, unlike the rate.
+    const single = await measuredRun(server, url.toString(), () =>
+      run({ url: base, connections: CONNECTIONS, duration: 20, requests: [request] }),
+    );
+    if (process.env.BENCH_ONE_PROCESS_ONLY) {
+      return {
+        metrics: {
+          ingest_one_process_responses_per_s: Math.round(single.result['2xx'] / 20),
+          ingest_errors: single.result.non2xx + single.result.errors,
+          one_process_server_cpu_us_per_response: single.serverCpuUs,
+          one_process_postgres_cpu_us_per_response: single.postgresCpuUs,
+        },
+        goals: {},
+      };
+    }
     await stopServer(server);
     server = startServer(process.env.BENCH_WORKERS ?? 'auto');
     await waitFor(`${base}/readyz`, server);
-    const sustained = await run({ url: base, connections: CONNECTIONS, duration: 20, requests: [request] });
+    const sustainedRun = await measuredRun(server, url.toString(), () =>
+      run({ url: base, connections: CONNECTIONS, duration: 20, requests: [request] }),
+    );
+    const sustained = sustainedRun.result;
     const created = sustained['2xx'];
     const ingestPerSecond = created / 20;
     const paced = await run({
@@ -219,10 +257,14 @@ export async function ingestBench(): Promise<BenchResult> {
     return {
       metrics: {
         ingest_responses_per_s: Math.round(ingestPerSecond),
-        ingest_errors: sustained.non2xx + sustained.errors + single.non2xx + single.errors,
-        ingest_one_process_responses_per_s: Math.round(single['2xx'] / 20),
+        ingest_errors: sustained.non2xx + sustained.errors + single.result.non2xx + single.result.errors,
+        ingest_one_process_responses_per_s: Math.round(single.result['2xx'] / 20),
+        server_cpu_us_per_response: sustainedRun.serverCpuUs,
+        postgres_cpu_us_per_response: sustainedRun.postgresCpuUs,
+        one_process_server_cpu_us_per_response: single.serverCpuUs,
+        one_process_postgres_cpu_us_per_response: single.postgresCpuUs,
         ingest_workers:
-          process.env.BENCH_WORKERS === undefined
+          process.env.BENCH_WORKERS === undefined || process.env.BENCH_WORKERS === 'auto'
             ? availableParallelism()
             : Number(process.env.BENCH_WORKERS),
         echo_requests_per_s: Math.round(echoPerSecond),

@@ -8,7 +8,7 @@ import { type FieldError, Problem } from '../http/problem.ts';
 import { sha256 } from '../identity/secrets.ts';
 import { isAnswered, type SurveyDefinition, validateAnswers } from '../surveys/definition/index.ts';
 import type { PublishedSurvey } from '../surveys/versions.ts';
-import { IngestBatcher } from './ingestBatcher.ts';
+import { IngestBatcher, type IngestRow } from './ingestBatcher.ts';
 import { questionsOf, responseMeasures } from './measures.ts';
 
 export interface IngestInput {
@@ -248,50 +248,55 @@ async function storeInOneStatement(
   const { survey } = input;
   const now = new Date();
   const check = input.duplicateCheck;
-  const values = [
-    survey.orgId, // 1
-    timeOrderedId(now), // 2
-    survey.surveyId, // 3
-    survey.version, // 4
-    input.contactId, // 5
-    input.accountId, // 6
-    input.touchpointId ?? survey.touchpointId, // 7
-    input.channel, // 8
-    input.language, // 9
-    input.startedAt, // 10
-    now, // 11
-    input.qualityFlags, // 12
-    input.excluded, // 13
-    input.idempotencyKey, // 14
-    input.startedAt ? Math.max(0, Math.round((now.getTime() - input.startedAt.getTime()) / 1000)) : null, // 15
-    input.fingerprint, // 16
-    measures.nps, // 17
-    measures.csat, // 18
-    measures.ces, // 19
-    measures.forces.certainty, // 20
-    measures.forces.control, // 21
-    measures.forces.fairTreatment, // 22
-    measures.forces.belonging, // 23
-    measures.forces.status, // 24
-    measures.forces.enjoyment, // 25
-    measures.satisfaction, // 26
-    measures.attachment, // 27
-    measures.segment, // 28
-    measures.relationshipStrength, // 29
-    measures.continueLikelihood, // 30
-    measures.buyMore, // 31
-    measures.shareOfSpend, // 32
-    measures.preferenceRank, // 33
-    measures.dissonance, // 34
-    measures.criticalIncident, // 35
-    JSON.stringify(input.answers), // 36
-    JSON.stringify(input.hidden), // 37
-    check ? check.since : null, // 38: null skips the duplicate check
-    check?.excludes ?? false, // 39
-    comments.map((c) => c.questionId), // 40
-    comments.map((c) => c.text), // 41
-  ];
-  const stored = await batcherFor(database).store(values);
+  const responseId = timeOrderedId(now);
+  const row: IngestRow = {
+    org_id: survey.orgId,
+    response_id: responseId,
+    survey_id: survey.surveyId,
+    survey_version: survey.version,
+    contact_id: input.contactId,
+    account_id: input.accountId,
+    touchpoint_id: input.touchpointId ?? survey.touchpointId,
+    channel: input.channel,
+    language: input.language,
+    started_at: input.startedAt,
+    submitted_at: now,
+    flags: input.qualityFlags,
+    excluded: input.excluded,
+    idempotency_key: input.idempotencyKey,
+    duration_seconds: input.startedAt
+      ? Math.max(0, Math.round((now.getTime() - input.startedAt.getTime()) / 1000))
+      : null,
+    fingerprint: input.fingerprint,
+    nps: measures.nps,
+    csat: measures.csat,
+    ces: measures.ces,
+    force_certainty: measures.forces.certainty,
+    force_control: measures.forces.control,
+    force_fair_treatment: measures.forces.fairTreatment,
+    force_belonging: measures.forces.belonging,
+    force_status: measures.forces.status,
+    force_enjoyment: measures.forces.enjoyment,
+    satisfaction: measures.satisfaction,
+    attachment: measures.attachment,
+    segment: measures.segment,
+    relationship_strength: measures.relationshipStrength,
+    continue_likelihood: measures.continueLikelihood,
+    buy_more: measures.buyMore,
+    share_of_spend: measures.shareOfSpend,
+    preference_rank: measures.preferenceRank,
+    dissonance: measures.dissonance,
+    critical_incident: measures.criticalIncident,
+    answers: input.answers,
+    hidden: input.hidden,
+    // null skips the duplicate check
+    dup_since: check ? check.since : null,
+    dup_excludes: check?.excludes ?? false,
+  };
+  const stored = await batcherFor(database).store(
+    row,
+    comments.map((c) => ({ response_id: responseId, question_id: c.questionId, text: c.text })),
+  );
   if (stored) return { responseId: stored, created: true };
   // The Idempotency-Key was used before: answer with the first response.
   const earlier = input.idempotencyKey
