@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
@@ -7,6 +6,7 @@ import pg from 'pg';
 import { generateAnswers } from '../src/demo/answerGenerator.ts';
 import { drawLatentRespondent } from '../src/demo/causalModel.ts';
 import { SeededRandom } from '../src/demo/seededRandom.ts';
+import { loadConfig } from '../src/platform/config.ts';
 import { renderSurveyPage } from '../src/respondent/renderSurveyPage.ts';
 import { relationshipSurveyTemplate } from '../src/surveys/library/index.ts';
 import { BackendCpu, processTreeCpuSeconds } from './backendCpu.ts';
@@ -263,10 +263,9 @@ export async function ingestBench(): Promise<BenchResult> {
         postgres_cpu_us_per_response: sustainedRun.postgresCpuUs,
         one_process_server_cpu_us_per_response: single.serverCpuUs,
         one_process_postgres_cpu_us_per_response: single.postgresCpuUs,
-        ingest_workers:
-          process.env.BENCH_WORKERS === undefined || process.env.BENCH_WORKERS === 'auto'
-            ? availableParallelism()
-            : Number(process.env.BENCH_WORKERS),
+        // Serving processes of the second run (a background process runs beside them).
+        ingest_workers: loadConfig({ ...process.env, RAPPORT_WORKERS: process.env.BENCH_WORKERS ?? 'auto' })
+          .workers,
         echo_requests_per_s: Math.round(echoPerSecond),
         ingest_vs_echo: Math.round((ingestPerSecond / echoPerSecond) * 1000) / 1000,
         ingest_p50_ms: paced.latency.p50,

@@ -1,14 +1,19 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './platform/config.ts';
 import { startCluster } from './serverCluster.ts';
 
 describe('serving with several processes', () => {
-  it('reads RAPPORT_WORKERS, with auto meaning one per core', () => {
-    expect(loadConfig({}).workers).toBe(1);
-    expect(loadConfig({ RAPPORT_WORKERS: '3' }).workers).toBe(3);
-    expect(loadConfig({ RAPPORT_WORKERS: 'auto' }).workers).toBeGreaterThanOrEqual(1);
+  it('reads RAPPORT_WORKERS: auto means a serving process per core but one, plus the background', () => {
+    expect(loadConfig({})).toMatchObject({ workers: 1, separateBackground: false });
+    expect(loadConfig({ RAPPORT_WORKERS: '1' })).toMatchObject({ workers: 1, separateBackground: false });
+    expect(loadConfig({ RAPPORT_WORKERS: '3' })).toMatchObject({ workers: 3, separateBackground: true });
+    expect(loadConfig({ RAPPORT_WORKERS: 'auto' })).toMatchObject({
+      workers: Math.max(1, availableParallelism() - 1),
+      separateBackground: true,
+    });
     expect(() => loadConfig({ RAPPORT_WORKERS: 'many' })).toThrow(/RAPPORT_WORKERS/);
   });
 

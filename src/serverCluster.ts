@@ -16,7 +16,7 @@ import { loadDemoIfEmpty, openConfiguredDatabase, type RunningServer, startServe
 export async function startCluster(config: Config): Promise<void> {
   if (!config.databaseUrl)
     throw new Error(
-      'RAPPORT_WORKERS > 1 needs DATABASE_URL: the embedded database lives inside one process.',
+      'RAPPORT_WORKERS other than 1 needs DATABASE_URL: the embedded database lives inside one process.',
     );
   const logger = createLogger(config.logLevel);
   const database = await openConfiguredDatabase(config);

@@ -93,7 +93,7 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = await runTextCommand(rest, { stdout: process.stdout, stderr: process.stderr });
     return;
   }
-  if (command === 'start' && config.workers > 1 && !isClusterWorker()) {
+  if (command === 'start' && config.separateBackground && !isClusterWorker()) {
     await startCluster(config);
     return;
   }
