@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isDuplicate, responseFingerprint } from './duplicate.ts';
+import { canonicalJson, isDuplicate, responseFingerprint } from './duplicate.ts';
 
 const answers = { nps: 9, a1: 4, reasons: ['price', 'speed'], grid: { r1: 3, r2: 5 }, comment: 'Good' };
 const anonymous = { surveyId: 's1', ipAddress: '203.0.113.7', userAgent: 'Mozilla/5.0 Firefox/140', answers };
@@ -118,6 +118,41 @@ describe('responseFingerprint', () => {
         );
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('canonicalJson', () => {
+  // The plain definition: JSON.stringify of a copy whose keys are sorted at every depth.
+  const sortedCopy = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sortedCopy)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, sortedCopy((value as Record<string, unknown>)[key])]),
+          )
+        : value;
+
+  it('writes what JSON.stringify writes of a key-sorted copy, for any JSON-like value', () => {
+    const values = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(null, undefined, true, false, Number.NaN, Number.POSITIVE_INFINITY, -0),
+        fc.double(),
+        fc.integer(),
+        fc.string({ unit: 'binary' }),
+        fc.constantFrom('plain.key', 'a b', 'x/y:z@w', 'quote"d', 'back\\slash', 'line\nbreak'),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), tie('value'), { maxKeys: 5 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(values, (value) => {
+        expect(canonicalJson(value)).toBe(JSON.stringify(sortedCopy(value)) ?? 'null');
+      }),
+      { numRuns: 2000 },
     );
   });
 });
