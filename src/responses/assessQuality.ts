@@ -36,6 +36,18 @@ async function medianSeconds(database: Database, survey: PublishedSurvey): Promi
   return seconds;
 }
 
+// Resolved once per survey version object (the published-survey cache hands out the same object).
+const resolvedRules = new WeakMap<PublishedSurvey, ReturnType<typeof resolveCleaningRules>>();
+
+function rulesOf(survey: PublishedSurvey) {
+  let rules = resolvedRules.get(survey);
+  if (!rules) {
+    rules = resolveCleaningRules((survey.settings as { cleaningRules?: unknown }).cleaningRules);
+    resolvedRules.set(survey, rules);
+  }
+  return rules;
+}
+
 /**
  * Flags a response with the survey's cleaning rules (speeder, straight-liner, duplicate, bot,
  * gibberish). Flagged responses are stored all the same, only left out of analysis.
@@ -46,7 +58,7 @@ export async function assessQuality(
   context: QualityContext,
   options: { duplicatesInStatement?: boolean } = {},
 ) {
-  const rules = resolveCleaningRules((survey.settings as { cleaningRules?: unknown }).cleaningRules);
+  const rules = rulesOf(survey);
   const fingerprint = responseFingerprint({
     surveyId: survey.surveyId,
     contactId: context.contactId,
