@@ -19,7 +19,14 @@ export interface ExportColumnSpec {
   label: string;
   importId: string;
   cell: (row: ExportRow) => string | null;
+  /**
+   * The same cell for the line writer: a metadata field's index, or the question whose answer
+   * `read` turns into the cell (a number is written as String writes it, and needs no quoting).
+   */
+  source: { field: number } | { constant: string } | { question: string; read: (answer: any) => Cell };
 }
+
+type Cell = string | number | null;
 
 const utc = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
 
@@ -35,26 +42,33 @@ export const EXPORT_SELECT = [
   'r.answers::text',
 ].join(', ');
 
-const field = (index: number) => (row: ExportRow) => row.fields[index];
+const metaField = (index: number) => ({
+  cell: (row: ExportRow) => row.fields[index],
+  source: { field: index },
+});
 
 /** Response metadata first, named as Qualtrics names them so the export reads back in. */
 const META_COLUMNS: ExportColumnSpec[] = [
-  { name: 'ResponseId', label: 'Response ID', importId: '_recordId', cell: field(0) },
-  { name: 'StartDate', label: 'Start Date', importId: 'startDate', cell: field(1) },
-  { name: 'RecordedDate', label: 'Recorded Date', importId: 'recordedDate', cell: field(2) },
-  { name: 'Finished', label: 'Finished', importId: 'finished', cell: () => '1' },
-  { name: 'UserLanguage', label: 'User Language', importId: 'userLanguage', cell: field(3) },
-  { name: 'Channel', label: 'Channel', importId: 'channel', cell: field(4) },
-  { name: 'SurveyVersion', label: 'Survey version', importId: 'surveyVersion', cell: field(5) },
-  { name: 'Excluded', label: 'Excluded from analysis', importId: 'excluded', cell: field(6) },
+  { name: 'ResponseId', label: 'Response ID', importId: '_recordId', ...metaField(0) },
+  { name: 'StartDate', label: 'Start Date', importId: 'startDate', ...metaField(1) },
+  { name: 'RecordedDate', label: 'Recorded Date', importId: 'recordedDate', ...metaField(2) },
+  { name: 'Finished', label: 'Finished', importId: 'finished', cell: () => '1', source: { constant: '1' } },
+  { name: 'UserLanguage', label: 'User Language', importId: 'userLanguage', ...metaField(3) },
+  { name: 'Channel', label: 'Channel', importId: 'channel', ...metaField(4) },
+  { name: 'SurveyVersion', label: 'Survey version', importId: 'surveyVersion', ...metaField(5) },
+  { name: 'Excluded', label: 'Excluded from analysis', importId: 'excluded', ...metaField(6) },
 ];
 
-const scalar = (value: unknown): string | null =>
+const scalar = (value: unknown): Cell =>
   value === undefined || value === null
     ? null
     : typeof value === 'object'
       ? JSON.stringify(value)
-      : String(value);
+      : typeof value === 'number'
+        ? value
+        : String(value);
+
+const asText = (cell: Cell): string | null => (cell === null ? null : String(cell));
 
 function optionsOf(question: Question): { value: string; label: LocalizedText }[] {
   if (question.type === 'emotions')
@@ -80,12 +94,13 @@ export function exportColumns(definition: SurveyDefinition): ExportColumnSpec[] 
   for (const question of surveyQuestions(definition)) {
     const id = question.id;
     const text = localize(question.text, language, language);
-    const add = (suffix: string, label: string, cell: (answer: any) => string | null) =>
+    const add = (suffix: string, label: string, read: (answer: any) => Cell) =>
       columns.push({
         name: suffix ? `${id}_${suffix}` : id,
         label: label ? `${text} - ${label}` : text,
         importId: suffix ? `${id}_${suffix}` : id,
-        cell: (row) => (row.answers[id] === undefined ? null : cell(row.answers[id])),
+        cell: (row) => (row.answers[id] === undefined ? null : asText(read(row.answers[id]))),
+        source: { question: id, read },
       });
     switch (question.type) {
       case 'matrix':
@@ -107,7 +122,7 @@ export function exportColumns(definition: SurveyDefinition): ExportColumnSpec[] 
         for (const option of optionsOf(question))
           add(option.value, localize(option.label, language, language), (answer) => {
             const at = Array.isArray(answer) ? answer.indexOf(option.value) : -1;
-            return at === -1 ? null : String(at + 1);
+            return at === -1 ? null : at + 1;
           });
         break;
       case 'singleChoice':
@@ -122,11 +137,57 @@ export function exportColumns(definition: SurveyDefinition): ExportColumnSpec[] 
   return columns;
 }
 
-/** One response as a CSV line. */
+/** One response as a CSV line (the reference for {@link exportLineWriter}). */
 export function exportLine(columns: readonly ExportColumnSpec[], row: ExportRow): string {
   let line = '';
   for (let i = 0; i < columns.length; i++) line += (i ? ',' : '') + csvField(columns[i].cell(row));
   return `${line}\n`;
+}
+
+/**
+ * The CSV line of a response, written the way {@link exportLine} writes it but with the columns
+ * unpacked once: an export of a million rows calls it a million times, and the per-cell closures
+ * and quote checks of numbers were two thirds of its cost.
+ */
+export function exportLineWriter(
+  columns: readonly ExportColumnSpec[],
+): (fields: readonly (string | null)[], answers: Record<string, any>) => string {
+  const n = columns.length;
+  const kinds = new Int8Array(n);
+  const fieldAt = new Int32Array(n);
+  const constants: string[] = [];
+  const questions: string[] = [];
+  const reads: ((answer: any) => Cell)[] = [];
+  columns.forEach(({ source }, i) => {
+    if ('field' in source) fieldAt[i] = source.field;
+    else if ('constant' in source) {
+      kinds[i] = 1;
+      constants[i] = csvField(source.constant);
+    } else {
+      kinds[i] = 2;
+      questions[i] = source.question;
+      reads[i] = source.read;
+    }
+  });
+  return (fields, answers) => {
+    let line = '';
+    for (let i = 0; i < n; i++) {
+      if (i) line += ',';
+      const kind = kinds[i];
+      if (kind === 0) {
+        const value = fields[fieldAt[i]];
+        if (value !== null && value !== undefined) line += csvField(value);
+      } else if (kind === 1) line += constants[i];
+      else {
+        const answer = answers[questions[i]];
+        if (answer === undefined) continue;
+        const value = reads[i](answer);
+        if (value === null) continue;
+        line += typeof value === 'number' ? String(value) : csvField(value);
+      }
+    }
+    return `${line}\n`;
+  };
 }
 
 /** One CSV field: quoted when it holds a comma, quote or line break. */

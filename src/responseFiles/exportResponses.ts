@@ -4,7 +4,13 @@ import ExcelJS from 'exceljs';
 import { to as copyTo } from 'pg-copy-streams';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../policies/actor.ts';
-import { EXPORT_SELECT, type ExportRow, exportColumns, exportHeader, exportLine } from './exportColumns.ts';
+import {
+  EXPORT_SELECT,
+  type ExportRow,
+  exportColumns,
+  exportHeader,
+  exportLineWriter,
+} from './exportColumns.ts';
 import type { ImportTarget } from './importResponses.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -56,17 +62,23 @@ async function* pagedRows(database: Database, where: string): AsyncGenerator<Exp
 
 const TEXT_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
-/** The fields of one line of COPY's text format (tab-separated, `\N` for null, backslash escapes). */
-function copyTextFields(line: string): (string | null)[] {
-  return line
-    .split('\t')
-    .map((field) =>
+/** The fields of one line of COPY's text format (tab-separated, `\\N` for null, backslash escapes). */
+export function copyTextFields(line: string): (string | null)[] {
+  const fields: (string | null)[] = [];
+  let from = 0;
+  for (;;) {
+    const tab = line.indexOf('\t', from);
+    const field = tab === -1 ? line.slice(from) : line.slice(from, tab);
+    fields.push(
       field === '\\N'
         ? null
         : field.includes('\\')
           ? field.replace(/\\(.)/g, (_, c: string) => TEXT_ESCAPES[c] ?? c)
           : field,
     );
+    if (tab === -1) return fields;
+    from = tab + 1;
+  }
 }
 
 /**
@@ -82,6 +94,7 @@ async function* csvChunks(
   target: ImportTarget,
 ): AsyncGenerator<Buffer> {
   const columns = exportColumns(target.definition);
+  const lineOf = exportLineWriter(columns);
   const where = scopeCondition(scope, target.surveyId);
   yield Buffer.from(exportHeader(columns));
   if (database.engine === 'postgres') {
@@ -102,7 +115,7 @@ async function* csvChunks(
         let out = '';
         for (const line of lines) {
           const fields = copyTextFields(line);
-          out += exportLine(columns, { fields, answers: JSON.parse(fields[7]!) });
+          out += lineOf(fields, JSON.parse(fields[7]!));
         }
         return Buffer.from(out);
       };
@@ -115,7 +128,7 @@ async function* csvChunks(
     return;
   }
   for await (const page of pagedRows(database, where)) {
-    yield Buffer.from(page.map((row) => exportLine(columns, row)).join(''));
+    yield Buffer.from(page.map((row) => lineOf(row.fields, row.answers)).join(''));
   }
 }
 
