@@ -183,6 +183,49 @@ export const surveyManageRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
   );
 
   app.get(
+    '/surveys/:surveyId/draft',
+    {
+      schema: {
+        tags: ['surveys'],
+        summary: 'The draft being edited, with what still stops it from being published',
+        params: idParams,
+        response: {
+          200: z.object({
+            survey: z.object({
+              surveyId: z.string(),
+              slug: z.string(),
+              name: z.string(),
+              kind: z.string(),
+              status: z.string(),
+              currentVersion: z.number().nullable(),
+            }),
+            definition: z.record(z.string(), z.unknown()),
+            issues: issueList,
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request, 'surveys:read');
+      const survey = await loadSurvey(actor, request.params.surveyId);
+      const draft = draftOf(survey);
+      const parsed = parseSurveyDefinition(draft);
+      return {
+        survey: {
+          surveyId: survey.survey_id,
+          slug: survey.slug,
+          name: survey.name,
+          kind: survey.kind,
+          status: survey.status,
+          currentVersion: survey.current_version,
+        },
+        definition: draft as unknown as Record<string, unknown>,
+        issues: parsed.ok ? [] : parsed.issues.map((i) => ({ path: i.path, message: i.message })),
+      };
+    },
+  );
+
+  app.get(
     '/surveys/:surveyId/translations/:language',
     {
       schema: {
@@ -534,7 +577,9 @@ export const surveyManageRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
       const page = Math.min(request.query.page, draft.pages.length - 1);
       const language = request.query.lang ?? draft.defaultLanguage;
       const self = `/api/v1/surveys/${request.params.surveyId}/preview`;
+      const nonce = randomBytes(16).toString('base64');
       const body = renderSurveyPage({
+        nonce,
         definition: draft,
         pageIndex: page,
         language,
@@ -551,7 +596,17 @@ export const surveyManageRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
         isLastPage: page === draft.pages.length - 1,
         canGoBack: page > 0,
       });
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+      // The builder shows the preview in a frame of the app (same origin); nothing else may frame it,
+      // and only the page's own inline style and script run.
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('x-frame-options', 'SAMEORIGIN')
+        .header(
+          'content-security-policy',
+          `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'self' data:; form-action 'self'; frame-ancestors 'self'; base-uri 'none'`,
+        )
+        .send(body);
     },
   );
 };
