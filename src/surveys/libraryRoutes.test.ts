@@ -181,4 +181,41 @@ describeEachEngine('the item library, templates, the draft and its framed previe
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.headers['x-frame-options']).toBe('DENY');
   });
+
+  it('moves the preview between pages when its own form posts Next or Back, without a CSRF token', async () => {
+    const template = await app.inject({
+      method: 'POST',
+      url: '/api/v1/survey-templates',
+      headers: owner,
+      payload: { template: 'relationship' },
+    });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/surveys',
+      headers: owner,
+      payload: { name: 'Relationship', kind: 'relationship', definition: template.json().definition },
+    });
+    const { surveyId } = created.json();
+    const post = (query: string, action: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/surveys/${surveyId}/preview?${query}`,
+        headers: { cookie: viewer.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `action=${action}&nps=9`,
+      });
+    const next = await post('page=1&lang=it', 'next');
+    expect(next.statusCode).toBe(303);
+    expect(next.headers.location).toBe(`/api/v1/surveys/${surveyId}/preview?page=2&lang=it`);
+    const back = await post('page=0&lang=en', 'back');
+    expect(back.headers.location).toBe(`/api/v1/surveys/${surveyId}/preview?page=0&lang=en`);
+    const last = await post('page=4', 'submit');
+    expect(last.headers.location).toBe(`/api/v1/surveys/${surveyId}/preview?page=4&lang=en`);
+    const stranger = await app.inject({
+      method: 'POST',
+      url: `/api/v1/surveys/${surveyId}/preview?page=0`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'action=next',
+    });
+    expect(stranger.statusCode).toBe(401);
+  });
 });

@@ -7,6 +7,7 @@ import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
 import { badRequest, conflict, notFound, Problem } from '../http/problem.ts';
 import type { Actor } from '../policies/actor.ts';
+import { ACTION_FIELD } from '../respondent/formFieldNames.ts';
 import { renderSurveyPage } from '../respondent/renderSurveyPage.ts';
 import { cleaningRulesSchema } from '../responses/quality/index.ts';
 import {
@@ -607,6 +608,40 @@ export const surveyManageRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
           `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'self' data:; form-action 'self'; frame-ancestors 'self'; base-uri 'none'`,
         )
         .send(body);
+    },
+  );
+
+  app.post(
+    '/surveys/:surveyId/preview',
+    {
+      // The preview's own Next and Back buttons: nothing is read or stored, the answer is a redirect
+      // to another page of the preview, so a form post without the CSRF token can do no harm.
+      config: { skipCsrf: true },
+      schema: {
+        tags: ['surveys'],
+        summary: 'Moves the preview to the next or previous page (the form of the previewed page posts here)',
+        params: idParams,
+        querystring: z.object({
+          lang: z
+            .string()
+            .regex(/^[a-z]{2}$/)
+            .optional(),
+          page: z.coerce.number().int().min(0).max(200).default(0),
+        }),
+        body: z.record(z.string(), z.unknown()).optional(),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, 'surveys:read');
+      const draft = draftOf(await loadSurvey(actor, request.params.surveyId));
+      const action = request.body?.[ACTION_FIELD];
+      const step = action === 'next' ? 1 : action === 'back' ? -1 : 0;
+      const page = Math.max(0, Math.min(request.query.page + step, draft.pages.length - 1));
+      const language = request.query.lang ?? draft.defaultLanguage;
+      return reply.redirect(
+        `/api/v1/surveys/${request.params.surveyId}/preview?page=${page}&lang=${language}`,
+        303,
+      );
     },
   );
 };
