@@ -2,7 +2,10 @@
  * The interface text in English and Italian. Italian must have every English key (the type says
  * so); `{name}` marks a value filled in at run time.
  */
+import { builderEn, builderIt } from './builderMessages.ts';
+
 export const en = {
+  ...builderEn,
   'app.name': 'Rapport',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',
@@ -521,6 +524,7 @@ export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
 export const it: Catalogue = {
+  ...builderIt,
   'app.name': 'Rapport',
   'app.skip': 'Vai al contenuto',
   'app.loading': 'Caricamento…',

@@ -30,6 +30,7 @@ import { identityRoutes } from '../identity/routes.ts';
 import { importRoutes } from '../imports/routes.ts';
 import { improvementRoutes } from '../improvements/routes.ts';
 import { invitationRoutes } from '../invitations/routes.ts';
+import { invitationSummaryRoutes } from '../invitations/summaryRoutes.ts';
 import { unsubscribeRoutes } from '../invitations/unsubscribeRoutes.ts';
 import { journeyRoutes } from '../journeys/routes.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
@@ -39,6 +40,7 @@ import { respondentRoutes } from '../respondent/routes.ts';
 import { responseFileRoutes } from '../responseFiles/routes.ts';
 import { ingestRoutes } from '../responses/ingestRoutes.ts';
 import { responseRoutes } from '../responses/routes.ts';
+import { surveyLibraryRoutes } from '../surveys/libraryRoutes.ts';
 import { surveyManageRoutes } from '../surveys/manageRoutes.ts';
 import { surveyRoutes } from '../surveys/routes.ts';
 import { textRoutes } from '../text/routes.ts';
@@ -97,7 +99,11 @@ export async function buildApp(
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+    // A page that may be framed says so itself (the survey preview, inside the app); others may not be.
+    if (
+      String(reply.getHeader('content-type') ?? '').startsWith('text/html') &&
+      !reply.hasHeader('x-frame-options')
+    ) {
       reply.header('x-frame-options', 'DENY');
     }
     return payload;
@@ -178,6 +184,8 @@ export async function buildApp(
       await api.register(journeyRoutes, context);
       await api.register(surveyRoutes, context);
       await api.register(surveyManageRoutes, context);
+      await api.register(surveyLibraryRoutes, context);
+      await api.register(invitationSummaryRoutes, context);
       await api.register(ingestRoutes, context);
       await api.register(responseRoutes, context);
       await api.register(auditRoutes, context);

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { transaction } from '../db/database.ts';
@@ -10,6 +9,8 @@ import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
 import { badRequest, type FieldError, notFound } from '../http/problem.ts';
 import type { Actor } from '../policies/actor.ts';
+import { invitationsInScope } from '../policies/scope.ts';
+import { currentInvitationStatus, INVITATION_STATUSES } from './currentStatus.ts';
 import { recordMailFeedback } from './suppression.ts';
 import { unknownPlaceholders } from './templates.ts';
 
@@ -66,15 +67,6 @@ const ruleSchema = z.object({
   templates: z.record(z.string(), z.unknown()),
 });
 const ruleParams = z.strictObject({ ruleId: z.string().uuid() });
-const INVITATION_STATUSES = [
-  'queued',
-  'sent',
-  'bounced',
-  'complained',
-  'responded',
-  'failed',
-  'cancelled',
-] as const;
 
 type RuleRow = {
   rule_id: string;
@@ -339,24 +331,17 @@ export const invitationRoutes: FastifyPluginAsyncZod<AppContext> = async (app, c
     async (request) => {
       const actor = requireActor(request, 'invitations:read');
       const q = request.query;
-      let query = db
-        .selectFrom('invitations as i')
-        .leftJoin('accounts', (j) =>
-          j.onRef('accounts.org_id', '=', 'i.org_id').onRef('accounts.account_id', '=', 'i.account_id'),
-        )
-        .leftJoin('survey_tokens as t', (j) =>
-          j.onRef('t.org_id', '=', 'i.org_id').onRef('t.token_hash', '=', 'i.token_hash'),
-        );
-      query = query.where('i.org_id', '=', actor.orgId);
-      // Unit-scoped readers see invitations of accounts in their subtree (as inScope does for tables).
-      if (actor.unitPath)
-        query = query.where(
-          sql<boolean>`exists (select 1 from org_units u where u.org_id = accounts.org_id and u.unit_id = accounts.unit_id and u.path like ${`${actor.unitPath}%`})`,
-        );
-      // Answering shows at once, whether or not a job has looked at the invitation since.
-      const status = sql<
-        (typeof INVITATION_STATUSES)[number]
-      >`case when t.used_at is not null and i.status in ('queued', 'sent') then 'responded' else i.status end`;
+      // Unit-scoped readers see invitations of accounts in their subtree (policies/scope.ts).
+      let query = invitationsInScope(
+        db
+          .selectFrom('invitations as i')
+          .leftJoin('survey_tokens as t', (j) =>
+            j.onRef('t.org_id', '=', 'i.org_id').onRef('t.token_hash', '=', 'i.token_hash'),
+          ),
+        actor,
+        'i',
+      );
+      const status = currentInvitationStatus;
       if (q.status) query = query.where(status, '=', q.status);
       if (q.surveyId) query = query.where('i.survey_id', '=', q.surveyId);
       if (q.contactId) query = query.where('i.contact_id', '=', q.contactId);

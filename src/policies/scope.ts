@@ -65,3 +65,28 @@ export function commentsInScope<DB extends Schema, TB extends keyof DB & string,
     )`,
   );
 }
+
+/**
+ * Limits a query over invitations to the actor's organisation and, for unit-scoped actors, to
+ * invitations of accounts in their subtree; an invitation without an account is visible only to
+ * organisation-wide actors. `table` is the name or alias the query gives `invitations`.
+ */
+export function invitationsInScope<DB extends Schema, TB extends keyof DB & string, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  actor: Actor,
+  table: string,
+): SelectQueryBuilder<DB, TB, O> {
+  const t = (column: string) => sql.ref(`${table}.${column}`);
+  const scoped = query.where(sql<boolean>`${t('org_id')} = ${actor.orgId}`);
+  if (actor.unitPath === null) return scoped;
+  return scoped.where(
+    sql<boolean>`exists (
+      select 1 from accounts scope_account
+      join org_units scope_unit
+        on scope_unit.org_id = scope_account.org_id and scope_unit.unit_id = scope_account.unit_id
+      where scope_account.org_id = ${t('org_id')}
+        and scope_account.account_id = ${t('account_id')}
+        and scope_unit.path like ${`${actor.unitPath}%`}
+    )`,
+  );
+}

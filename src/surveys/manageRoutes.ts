@@ -7,6 +7,7 @@ import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
 import { badRequest, conflict, notFound, Problem } from '../http/problem.ts';
 import type { Actor } from '../policies/actor.ts';
+import { ACTION_FIELD } from '../respondent/formFieldNames.ts';
 import { renderSurveyPage } from '../respondent/renderSurveyPage.ts';
 import { cleaningRulesSchema } from '../responses/quality/index.ts';
 import {
@@ -179,6 +180,49 @@ export const surveyManageRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
         await recordAudit(trx, actor, 'survey.edit_draft', { type: 'survey', id: request.params.surveyId });
       });
       return { issues: parsed.ok ? [] : parsed.issues.map((i) => ({ path: i.path, message: i.message })) };
+    },
+  );
+
+  app.get(
+    '/surveys/:surveyId/draft',
+    {
+      schema: {
+        tags: ['surveys'],
+        summary: 'The draft being edited, with what still stops it from being published',
+        params: idParams,
+        response: {
+          200: z.object({
+            survey: z.object({
+              surveyId: z.string(),
+              slug: z.string(),
+              name: z.string(),
+              kind: z.string(),
+              status: z.string(),
+              currentVersion: z.number().nullable(),
+            }),
+            definition: z.record(z.string(), z.unknown()),
+            issues: issueList,
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request, 'surveys:read');
+      const survey = await loadSurvey(actor, request.params.surveyId);
+      const draft = draftOf(survey);
+      const parsed = parseSurveyDefinition(draft);
+      return {
+        survey: {
+          surveyId: survey.survey_id,
+          slug: survey.slug,
+          name: survey.name,
+          kind: survey.kind,
+          status: survey.status,
+          currentVersion: survey.current_version,
+        },
+        definition: draft as unknown as Record<string, unknown>,
+        issues: parsed.ok ? [] : parsed.issues.map((i) => ({ path: i.path, message: i.message })),
+      };
     },
   );
 
@@ -534,7 +578,9 @@ export const surveyManageRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
       const page = Math.min(request.query.page, draft.pages.length - 1);
       const language = request.query.lang ?? draft.defaultLanguage;
       const self = `/api/v1/surveys/${request.params.surveyId}/preview`;
+      const nonce = randomBytes(16).toString('base64');
       const body = renderSurveyPage({
+        nonce,
         definition: draft,
         pageIndex: page,
         language,
@@ -551,7 +597,51 @@ export const surveyManageRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
         isLastPage: page === draft.pages.length - 1,
         canGoBack: page > 0,
       });
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+      // The builder shows the preview in a frame of the app (same origin); nothing else may frame it,
+      // and only the page's own inline style and script run.
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('x-frame-options', 'SAMEORIGIN')
+        .header(
+          'content-security-policy',
+          `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'self' data:; form-action 'self'; frame-ancestors 'self'; base-uri 'none'`,
+        )
+        .send(body);
+    },
+  );
+
+  app.post(
+    '/surveys/:surveyId/preview',
+    {
+      // The preview's own Next and Back buttons: nothing is read or stored, the answer is a redirect
+      // to another page of the preview, so a form post without the CSRF token can do no harm.
+      config: { skipCsrf: true },
+      schema: {
+        tags: ['surveys'],
+        summary: 'Moves the preview to the next or previous page (the form of the previewed page posts here)',
+        params: idParams,
+        querystring: z.object({
+          lang: z
+            .string()
+            .regex(/^[a-z]{2}$/)
+            .optional(),
+          page: z.coerce.number().int().min(0).max(200).default(0),
+        }),
+        body: z.record(z.string(), z.unknown()).optional(),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, 'surveys:read');
+      const draft = draftOf(await loadSurvey(actor, request.params.surveyId));
+      const action = request.body?.[ACTION_FIELD];
+      const step = action === 'next' ? 1 : action === 'back' ? -1 : 0;
+      const page = Math.max(0, Math.min(request.query.page + step, draft.pages.length - 1));
+      const language = request.query.lang ?? draft.defaultLanguage;
+      return reply.redirect(
+        `/api/v1/surveys/${request.params.surveyId}/preview?page=${page}&lang=${language}`,
+        303,
+      );
     },
   );
 };

@@ -11,11 +11,22 @@ import { useProgramme } from '../../shell/programme.tsx';
 import { useTitle } from '../../shell/useTitle.ts';
 import { ExportableTable } from '../../ui/ExportableTable.tsx';
 import { Status } from '../../ui/Status.tsx';
+import { NewSurvey } from './NewSurvey.tsx';
+import { SurveyBuilder } from './SurveyBuilder.tsx';
 
 const MANAGES_SURVEYS = new Set(['owner', 'admin', 'analyst']);
 
-/** The organisation's surveys with status and responses in scope; results and open links from each. */
+/** The surveys list, a new survey (?new=1) or one survey's builder (?survey=…&tab=…). */
 export default function SurveysView() {
+  const { search } = useProgramme();
+  const surveyId = search.get('survey');
+  if (surveyId) return <SurveyBuilder key={surveyId} surveyId={surveyId} tab={search.get('tab')} />;
+  if (search.get('new') === '1') return <NewSurvey />;
+  return <SurveyList />;
+}
+
+/** The organisation's surveys with status and responses in scope; results, builder and open links from each. */
+function SurveyList() {
   const { t, number } = useI18n();
   useTitle(t('surveys.title'));
   const { me, filters } = useProgramme();
@@ -39,6 +50,11 @@ export default function SurveysView() {
   return (
     <>
       <h1>{t('surveys.title')}</h1>
+      {me !== null && MANAGES_SURVEYS.has(me.role) && (
+        <p>
+          <Link href={pathOf('surveys', new URLSearchParams({ new: '1' }))}>{t('builder.new')}</Link>
+        </p>
+      )}
       {failure && (
         <p role="alert" className="error">
           {failure}
@@ -84,6 +100,20 @@ export default function SurveysView() {
                             {t('surveys.results')}
                             <span className="visually-hidden">: {survey.name}</span>
                           </Link>
+                          {me !== null && MANAGES_SURVEYS.has(me.role) && (
+                            <>
+                              {' · '}
+                              <Link
+                                href={pathOf(
+                                  'surveys',
+                                  new URLSearchParams({ survey: survey.surveyId, tab: 'questions' }),
+                                )}
+                              >
+                                {t('builder.edit')}
+                                <span className="visually-hidden">: {survey.name}</span>
+                              </Link>
+                            </>
+                          )}
                           {me !== null && MANAGES_SURVEYS.has(me.role) && survey.status === 'open' && (
                             <>
                               {' · '}
