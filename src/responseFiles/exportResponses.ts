@@ -99,7 +99,12 @@ async function* csvChunks(
   yield Buffer.from(exportHeader(columns));
   if (database.engine === 'postgres') {
     const client = await database.pool.connect();
+    // Rows in the order of the survey's submission-time index (an incremental sort only orders ties):
+    // a sort of the whole survey first would keep everything back until it finished, and in parallel
+    // workers it takes the cores this process needs to format what streams in.
+    let finished = false;
     try {
+      await client.query('begin; set local enable_sort = off; set local max_parallel_workers_per_gather = 0');
       // COPY's text format, not CSV: the answers' JSON is full of quotes, which CSV doubles and a
       // CSV reader must undo one by one; in text format only backslashes are escaped.
       const copy = client.query(
@@ -122,8 +127,12 @@ async function* csvChunks(
       for await (const chunk of copy) yield format(decoder.decode(chunk as Buffer, { stream: true }));
       const tail = decoder.decode();
       if (rest || tail) yield format(`${tail}\n`);
+      await client.query('commit');
+      finished = true;
     } finally {
-      client.release();
+      // A reader that stopped early leaves the COPY and its transaction open: that connection is
+      // closed, not handed to the next caller.
+      client.release(finished ? undefined : new Error('export stopped before its end'));
     }
     return;
   }
