@@ -1,10 +1,17 @@
 /** The shapes of the API answers the app reads (the analytics routes document them as loose objects). */
-import type { Figure, MeanFigure, NpsFigure, ShareFigure } from '../../src/analytics/figures.ts';
+import type {
+  ExpectationFigure,
+  Figure,
+  MeanFigure,
+  NpsFigure,
+  ShareFigure,
+} from '../../src/analytics/figures.ts';
 
-export type { Figure, MeanFigure, NpsFigure, ShareFigure };
+export type { ExpectationFigure, Figure, MeanFigure, NpsFigure, ShareFigure };
 export type Nps = Figure<NpsFigure>;
 export type Mean = Figure<MeanFigure>;
 export type Share = Figure<ShareFigure>;
+export type Expectation = Figure<ExpectationFigure>;
 
 /** The analytics API's default minimum base: smaller figures come back suppressed. */
 export const MIN_BASE = 10;
@@ -133,7 +140,15 @@ export interface Forces {
 
 export interface Breakdown {
   by: string;
-  rows: { key: string; n: number; nps: Nps; forces: Record<ForceKey, Mean> }[];
+  rows: {
+    key: string;
+    n: number;
+    nps: Nps;
+    forces: Record<ForceKey, Mean>;
+    csat: Share;
+    /** The experience against what customers expected (where they were asked). */
+    expectation: Expectation;
+  }[];
 }
 
 export interface Survey {

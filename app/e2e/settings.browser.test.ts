@@ -384,13 +384,12 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
     await page.context().close();
   }, 60_000);
 
-  it('draws each journey as stages and touchpoints with their gap in words, pain points and moments of truth', async () => {
+  it('draws each journey as stages and touchpoints with expected, actual and ideal, pain points and moments of truth', async () => {
     const page = await signedIn('/app/overview?period=12m');
     await page.locator('.kpi').first().waitFor();
-    const breakdowns: URL[] = [];
+    const asked: URL[] = [];
     page.on('request', (request) => {
-      if (request.url().includes('/analytics/breakdown') && request.url().includes('by=touchpoint'))
-        breakdowns.push(new URL(request.url()));
+      if (request.url().includes('/analytics/')) asked.push(new URL(request.url()));
     });
     await page.getByRole('link', { name: 'Journeys' }).click();
     await page.getByRole('heading', { name: 'Journeys', level: 1 }).waitFor();
@@ -398,7 +397,7 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
     await touchpoints.first().waitFor();
     await settle(page);
     expect(await touchpoints.count()).toBeGreaterThan(3);
-    // Every touchpoint says where it stands in words (colour only repeats it) and has its three columns.
+    // Every touchpoint says where it stands in words (colour only repeats it) and has its three rows.
     const bands = await touchpoints.locator('.band').allTextContents();
     for (const band of bands)
       expect(band).toMatch(/Meets the ideal|Near the ideal|Below the ideal|Not enough answers/);
@@ -407,12 +406,20 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
       'Actual',
       'Ideal',
     ]);
-    expect(await page.getByRole('heading', { name: 'Moments of truth' }).count()).toBeGreaterThan(0);
-    // Actual and expected come from the period and the comparison period: two different windows.
-    const windows = new Set(
-      breakdowns.map((url) => `${url.searchParams.get('from')}..${url.searchParams.get('to')}`),
+    // Expected comes from customers' own answers: the two pulses ask it, the other touchpoints show a dash.
+    const expected = await touchpoints.getByTestId('expected').allTextContents();
+    expect(expected.filter((text) => /better, .* worse than expected/.test(text))).toHaveLength(2);
+    expect(expected.filter((text) => text === '—').length).toBe(expected.length - 2);
+    // Moments of truth come from the key-driver analysis of relationship strength, in the same period.
+    await page.getByTestId('moments').first().waitFor();
+    expect(await page.getByTestId('moments').first().textContent()).toContain(
+      'of what explains relationship strength',
     );
-    expect(windows.size).toBe(2);
+    const breakdowns = asked.filter((url) => url.pathname.endsWith('/breakdown'));
+    const drivers = asked.filter((url) => url.pathname.endsWith('/analytics/forces'));
+    expect(breakdowns.map((url) => url.searchParams.get('by'))).toEqual(['touchpoint']);
+    expect(drivers.map((url) => url.searchParams.get('outcome'))).toEqual(['strength']);
+    expect(drivers[0].searchParams.get('from')).toBe(breakdowns[0].searchParams.get('from'));
     await checkAndShoot(page, 'journeys');
     await page.getByLabel('Interface language').selectOption('it');
     await page.getByRole('heading', { name: 'Percorsi', level: 1 }).waitFor();

@@ -1,7 +1,8 @@
+import { REPORT_VIEWS } from '../../src/reports/reportViews.ts';
 import { useI18n } from '../i18n/I18n.tsx';
 
-/** The dashboards a PDF report can be drawn of (server-side, as the signed-in user). */
-const REPORTABLE = new Set(['overview', 'forces', 'accounts']);
+/** The views a PDF report can be drawn of (server-side, as the signed-in user). */
+const REPORTABLE = new Set<string>(REPORT_VIEWS);
 
 /** "PDF report" for the view under its current filters, in the interface language. */
 export function ReportLink(props: { view: string; search: URLSearchParams }) {

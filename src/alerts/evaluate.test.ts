@@ -230,6 +230,37 @@ describeEachEngine('alert evaluation', (database) => {
     expect(await casesOf(org.orgId)).toHaveLength(2);
   });
 
+  it('an analysis arriving later re-checks only the rules that read it, so history stored unqueued opens no detractor case', async () => {
+    const { org, ingest } = await setUp('history');
+    // Stored while the organisation had no rule: never queued, as the demo's or an import's history.
+    const responseId = await ingest(2, { accountId: org.accountX }, 'Hidden fees on every invoice.');
+    const detractorRule = await createRule(database(), org.orgId, {
+      name: 'Detractor',
+      conditions: [{ type: 'nps_at_most', value: 6 }],
+    });
+    const tensionRule = await createRule(database(), org.orgId, {
+      name: 'Unfair',
+      conditions: [{ type: 'comment_force_tension', force: 'fairTreatment' }],
+    });
+    const { rows } = await sql<{ comment_id: string }>`select comment_id from comments
+      where org_id = ${org.orgId} and response_id = ${responseId}`.execute(database().db);
+    const analysed = testActing({
+      commentAnalyses: async (_trx, _org, responseIds) =>
+        new Map(
+          responseIds.map((id) => [
+            id,
+            [{ force: 'fairTreatment', polarity: 'tension', topics: [], sentiment: -0.8 }],
+          ]),
+        ),
+    });
+    const opened = await reevaluateAnalysedComments(database(), analysed, {
+      orgId: org.orgId,
+      commentIds: rows.map((r) => r.comment_id),
+    });
+    expect(opened.map((c) => c.ruleId)).toEqual([tensionRule]);
+    expect((await casesOf(org.orgId)).map((c) => c.rule_id)).not.toContain(detractorRule);
+  });
+
   it('reads the text pipeline’s stored analyses: a topic rule opens its case when comments-analysed arrives', async () => {
     const { org, ingest } = await setUp('stored');
     const ruleId = await createRule(database(), org.orgId, {

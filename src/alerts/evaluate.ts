@@ -4,7 +4,13 @@ import { announceAll } from '../cases/announce.ts';
 import { dueDates, nextEscalationAt } from '../cases/escalation.ts';
 import type { Schema } from '../db/schema.ts';
 import type { ForceKey } from '../domain/forces/framework.ts';
-import { type Condition, conditionsHold, type ResponseFacts, ruleApplies } from './conditions.ts';
+import {
+  type Condition,
+  conditionsHold,
+  needsTextAnalysis,
+  type ResponseFacts,
+  ruleApplies,
+} from './conditions.ts';
 import { resolveOwner } from './ownerResolution.ts';
 
 export interface FactsRow {
@@ -53,6 +59,16 @@ export const FACT_JOINS = `left join accounts a on a.org_id = r.org_id and a.acc
 /** Only complete, included responses are evaluated. */
 export const FACT_FILTER = `r.status = 'complete' and not r.excluded`;
 
+/** Which active rules an evaluation checks. */
+export interface EvaluationOptions {
+  /**
+   * Only the rules that read the text analysis (a Force tension, a topic): used when an analysis
+   * arrives, since every other rule was decided when the response was stored (and a response stored
+   * without being queued, such as imported history, must not open cases when its comments are read).
+   */
+  textRulesOnly?: boolean;
+}
+
 /**
  * Checks responses of one organisation against its active rules and opens a case for every match,
  * inside the caller's transaction. A (rule, response) pair that already has a case is left alone
@@ -64,6 +80,7 @@ export async function openCasesForResponses(
   acting: Acting,
   orgId: string,
   responseIds: readonly string[],
+  options: EvaluationOptions = {},
 ): Promise<OpenedCase[]> {
   if (responseIds.length === 0) return [];
   const { rows: facts } = await sql<FactsRow>`select ${sql.raw(FACT_COLUMNS)}
@@ -71,7 +88,7 @@ export async function openCasesForResponses(
     where r.org_id = ${orgId} and r.response_id = any(${responseIds as string[]}::uuid[]) and ${sql.raw(FACT_FILTER)}`.execute(
     trx,
   );
-  return openCasesForFacts(trx, acting, orgId, facts);
+  return openCasesForFacts(trx, acting, orgId, facts, options);
 }
 
 /** As openCasesForResponses, for responses whose facts the caller has already read. */
@@ -80,14 +97,18 @@ export async function openCasesForFacts(
   acting: Acting,
   orgId: string,
   facts: readonly FactsRow[],
+  options: EvaluationOptions = {},
 ): Promise<OpenedCase[]> {
   if (facts.length === 0) return [];
-  const rules = await trx
+  const active = await trx
     .selectFrom('alert_rules')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('active', '=', true)
     .execute();
+  const rules = options.textRulesOnly
+    ? active.filter((rule) => needsTextAnalysis(rule.conditions as Condition[]))
+    : active;
   if (rules.length === 0) return [];
   const responseIds = facts.map((f) => f.response_id);
   const analyses = await acting.commentAnalyses(trx, orgId, responseIds);

@@ -10,23 +10,41 @@ import { conditionSchema } from './conditions.ts';
 export const CHANNELS = ['email', 'webhook', 'inbox'] as const;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 
-const ruleBody = z.strictObject({
-  name: z.string().min(1).max(200),
-  surveyId: z.uuid().nullable().default(null),
-  touchpointId: z.uuid().nullable().default(null),
+/** A rule's fields as stored; no defaults here, so a partial change leaves every absent field alone. */
+const ruleFields = {
+  name: z.string().trim().min(1).max(200),
+  surveyId: z.uuid().nullable(),
+  touchpointId: z.uuid().nullable(),
   conditions: z.array(conditionSchema).min(1).max(20),
-  priority: z.enum(PRIORITIES).default('normal'),
-  fallbackQueue: z.string().min(1).max(100).default('cx-team'),
+  priority: z.enum(PRIORITIES),
+  fallbackQueue: z.string().trim().min(1).max(100),
   firstContactHours: z
     .number()
     .int()
     .min(1)
-    .max(24 * 30)
-    .default(24),
-  resolutionDays: z.number().int().min(1).max(365).default(5),
-  channels: z.array(z.enum(CHANNELS)).default(['email', 'webhook', 'inbox']),
-  active: z.boolean().default(true),
+    .max(24 * 30),
+  resolutionDays: z.number().int().min(1).max(365),
+  channels: z.array(z.enum(CHANNELS)),
+  active: z.boolean(),
+};
+
+const ruleBody = z.strictObject({
+  ...ruleFields,
+  surveyId: ruleFields.surveyId.default(null),
+  touchpointId: ruleFields.touchpointId.default(null),
+  priority: ruleFields.priority.default('normal'),
+  fallbackQueue: ruleFields.fallbackQueue.default('cx-team'),
+  firstContactHours: ruleFields.firstContactHours.default(24),
+  resolutionDays: ruleFields.resolutionDays.default(5),
+  channels: ruleFields.channels.default(['email', 'webhook', 'inbox']),
+  active: ruleFields.active.default(true),
 });
+
+/**
+ * A change: any subset of the fields. (A `.partial()` of the create body would fill the absent
+ * fields with their defaults, so switching a rule off would also reset its priority and SLAs.)
+ */
+const rulePatch = z.strictObject(ruleFields).partial();
 
 const ruleSchema = z.object({
   ruleId: z.string(),
@@ -178,7 +196,7 @@ export const alertRuleRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
         tags: ['alerts'],
         summary: 'Change an alert rule (or switch it off with active: false)',
         params: z.strictObject({ ruleId: z.uuid() }),
-        body: ruleBody.partial(),
+        body: rulePatch,
         response: { 200: ruleSchema },
       },
     },

@@ -12,8 +12,11 @@ export interface CommentsAnalysed {
 }
 
 /**
- * Evaluates again the responses whose comments were just analysed: rules on a Force tension or a
- * topic can match only now. Cases that already exist are left alone (unique per rule and response).
+ * Evaluates again the responses whose comments were just analysed, against the rules that read the
+ * analysis (a Force tension, a topic): those can match only now. The other rules were decided when
+ * the response was stored; checking them again would open cases for responses that were never
+ * queued (the demo's or an import's history). Cases that already exist are left alone (unique per
+ * rule and response).
  */
 export async function reevaluateAnalysedComments(
   database: Database,
@@ -31,7 +34,7 @@ export async function reevaluateAnalysedComments(
       .where('response_id', 'is not', null)
       .execute();
     const responseIds = rows.map((r) => r.response_id as string);
-    return openCasesForResponses(trx, acting, event.orgId, responseIds);
+    return openCasesForResponses(trx, acting, event.orgId, responseIds, { textRulesOnly: true });
   });
 }
 

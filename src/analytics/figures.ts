@@ -63,6 +63,47 @@ export function npsFigure(sums: Sums, minBase: number): Figure<NpsFigure> {
   });
 }
 
+/**
+ * Experience against expectation, from the answers to "compared with what you expected (or with
+ * what we promised), was it worse, as expected, better?" (the responses' dissonance): each group's
+ * share and the net score = % better − % worse (−100…100), whose standard error and interval
+ * follow NPS's (better, as expected and worse stand where promoters, passives and detractors do).
+ */
+export interface ExpectationFigure {
+  net: number;
+  lower: number;
+  upper: number;
+  standardError: number;
+  worse: number;
+  inLine: number;
+  better: number;
+}
+
+export function expectationFigure(sums: Sums, minBase: number): Figure<ExpectationFigure> {
+  const counts = {
+    worse: get(sums, 'dissonance_worse_n'),
+    inLine: get(sums, 'dissonance_in_line_n'),
+    better: get(sums, 'dissonance_better_n'),
+  };
+  const n = counts.worse + counts.inLine + counts.better;
+  return gate(n, minBase, () => {
+    const result = npsFromCounts({
+      promoters: counts.better,
+      passives: counts.inLine,
+      detractors: counts.worse,
+    });
+    return {
+      net: result.score,
+      lower: result.lower,
+      upper: result.upper,
+      standardError: result.standardError,
+      worse: counts.worse / n,
+      inLine: counts.inLine / n,
+      better: counts.better / n,
+    };
+  });
+}
+
 /** Mean of a measure with its t interval, from count, sum and sum of squares. */
 export function meanFigure(sums: Sums, key: string, minBase: number): Figure<MeanFigure> {
   const n = get(sums, `${key}_n`);

@@ -28,7 +28,14 @@ import {
   trendQuery,
 } from './analyticsSchema.ts';
 import { type CellFilter, sumCells } from './cellQuery.ts';
-import { crossProductsFrom, forceFigures, meanFigure, npsFigure, shareFigure } from './figures.ts';
+import {
+  crossProductsFrom,
+  expectationFigure,
+  forceFigures,
+  meanFigure,
+  npsFigure,
+  shareFigure,
+} from './figures.ts';
 import { responseRate } from './responseRate.ts';
 import { crossProductColumns, OUTCOME_GROUP_COLUMNS } from './rollupVariables.ts';
 import { cellFilterFor } from './scopeFilter.ts';
@@ -68,6 +75,15 @@ const FORCES_COLUMNS = [
   ...XP.map((p) => p.column),
 ];
 const SERIES_COLUMNS = [...NPS_COUNTS, ...FORCE_MOMENTS];
+/** A breakdown row also carries CSAT and the experience against expectation (the journey map's). */
+const BREAKDOWN_COLUMNS = [
+  ...SERIES_COLUMNS,
+  'csat_n',
+  'csat_top2',
+  'dissonance_worse_n',
+  'dissonance_in_line_n',
+  'dissonance_better_n',
+];
 const TREND_COLUMNS = [...SERIES_COLUMNS, 'csat_n', 'csat_top2', ...moments('ces')];
 
 /** Column-wise sum of grouped rows: the ungrouped totals. */
@@ -458,7 +474,8 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
     {
       schema: {
         tags: ['analytics'],
-        summary: 'NPS and the Force scores per unit, survey, touchpoint, segment, language or channel',
+        summary:
+          'NPS, the Force scores, CSAT and the experience against expectation per unit, survey, touchpoint, segment, language or channel',
         querystring: breakdownQuery,
         response: { 200: z.object({ by: z.string(), rows: z.array(loose) }) },
       },
@@ -469,8 +486,8 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
       const filter = await cellFilterFor(db, actor, q);
       const rows =
         q.by === 'account' || q.by === 'tier' || q.by === 'industry' || q.by === 'buyingRole'
-          ? await sumAccountCells(context.database, filter, q.by, SERIES_COLUMNS)
-          : await sumCells(context.database, filter, q.by, SERIES_COLUMNS);
+          ? await sumAccountCells(context.database, filter, q.by, BREAKDOWN_COLUMNS)
+          : await sumCells(context.database, filter, q.by, BREAKDOWN_COLUMNS);
       return {
         by: q.by,
         rows: rows.map(({ bucket, sums }) => ({
@@ -480,6 +497,8 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, co
           forces: Object.fromEntries(
             FORCE_KEYS.map(([force, key]) => [force, meanFigure(sums, key, q.minBase)]),
           ),
+          csat: shareFigure(sums.csat_top2 ?? 0, sums.csat_n ?? 0, q.minBase),
+          expectation: expectationFigure(sums, q.minBase),
         })),
       };
     },

@@ -129,11 +129,29 @@ async function dropOrganisationRows(database: Database, orgId: string) {
     await query(`delete from ${quoted(table.name)} where org_id = $1`, [orgId]);
 }
 
-/** The backup's lines with the moment it was taken left out, to compare two backups. */
-const contentOf = async (file: string) =>
-  gunzipSync(await readFile(file))
+/**
+ * The backup's lines with the moment it was taken left out, to compare two backups: each table's
+ * rows in a stable order, as a restore may lay rows out in another physical order than the original
+ * (the space the deleted rows left is reused as the pages are pruned), and a backup reads them in
+ * physical order.
+ */
+const contentOf = async (file: string) => {
+  const lines = gunzipSync(await readFile(file))
     .toString('utf8')
-    .replace(/"takenAt":"[^"]+"/, '');
+    .replace(/"takenAt":"[^"]+"/, '')
+    .split('\n');
+  const out: string[] = [];
+  let section: string[] = [];
+  for (const line of lines) {
+    if (line.startsWith('{"table":') || line.startsWith('{"end":')) {
+      out.push(...section.sort(), line);
+      section = [];
+    } else if (out.length === 0) out.push(line);
+    else section.push(line);
+  }
+  out.push(...section.sort());
+  return out.join('\n');
+};
 
 const backupTo = async (database: Database, orgId: string, file: string) =>
   writeBackup(database, orgId, createWriteStream(file));
@@ -184,8 +202,9 @@ describeEachEngine('organisation backup and restore', (db, engine) => {
     const second = join(dir, 'second.jsonl.gz');
     await backupTo(database, orgId, second);
     expect(await contentOf(second)).toBe(await contentOf(first));
-    // And every figure is the same (computed after the comparison: signing in adds sessions).
-    expect(await figures(database)).toEqual(before);
+    // And every figure is the same (computed after the comparison: signing in adds sessions), up to
+    // the last bits of float sums taken in the new physical order.
+    expectSameFigures(await figures(database), before);
 
     // The identity sequence moved past the restored values: a new audit entry gets a fresh number.
     await recordAudit(database.db, { orgId, userId: null, tokenId: null }, 'test.after', null);
@@ -248,7 +267,7 @@ describeEachEngine('organisation backup and restore', (db, engine) => {
     expect(result.orgId).not.toBe(orgId);
     expect(await rowCounts(database, result.orgId)).toEqual(atBackup);
     expectSameFigures(await figures(database, 'demo-copy'), before);
-    expect(await figures(database, 'demo')).toEqual(before);
+    expectSameFigures(await figures(database, 'demo'), before);
   }, 120_000);
 });
 

@@ -699,7 +699,7 @@ export type InvitationTemplates = Record<
   { subject?: string; text?: string; reminderSubject?: string; reminderText?: string }
 >;
 
-export type ReportView = 'overview' | 'forces' | 'accounts';
+export type ReportView = 'overview' | 'forces' | 'accounts' | 'journeys' | 'comments' | 'cases';
 export type ReportCadence = 'daily' | 'weekly' | 'monthly';
 
 export interface ReportSchedulesTable {

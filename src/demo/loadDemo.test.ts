@@ -9,6 +9,7 @@ const UNTIL = new Date('2026-11-01T00:00:00Z');
 
 describeEachEngine('demo programme', (database) => {
   let orgId = '';
+  let cases = 0;
 
   it('creates the B2B programme with the stated shape', async () => {
     const result = await loadDemo(database(), {
@@ -19,6 +20,7 @@ describeEachEngine('demo programme', (database) => {
     });
     orgId = result.orgId;
     expect(result.responses).toBe(3000);
+    cases = result.cases;
     const db = database().db;
     const count = async (
       table: 'org_units' | 'accounts' | 'journeys' | 'touchpoints' | 'surveys' | 'responses',
@@ -90,6 +92,51 @@ describeEachEngine('demo programme', (database) => {
     expect(languages.map((l) => l.language).sort()).toEqual(['en', 'it']);
   });
 
+  it('opens cases on its latest responses through its alert rules, each for a response that meets its rule', async () => {
+    expect(cases).toBeGreaterThan(0);
+    const { rows } = await sql<{
+      name: string;
+      status: string;
+      nps: number | null;
+      tier: string | null;
+      text: string | null;
+      submitted_at: Date;
+      owner_user_id: string | null;
+      queue: string | null;
+    }>`select r.name, c.status, p.nps, a.tier, c.owner_user_id, c.queue, p.submitted_at,
+        (select string_agg(m.text, ' ') from comments m where m.org_id = p.org_id and m.response_id = p.response_id) as text
+      from cases c
+      join alert_rules r on r.org_id = c.org_id and r.rule_id = c.rule_id
+      join responses p on p.org_id = c.org_id and p.response_id = c.response_id
+      left join accounts a on a.org_id = p.org_id and a.account_id = p.account_id
+      where c.org_id = ${orgId}`.execute(database().db);
+    expect(rows).toHaveLength(cases);
+    const latest = Math.max(...rows.map((row) => new Date(row.submitted_at).getTime()));
+    for (const row of rows) {
+      expect(row.status).toBe('new');
+      // Only the last two weeks: the history before has no cases.
+      expect(new Date(row.submitted_at).getTime()).toBeGreaterThan(UNTIL.getTime() - 15 * 86_400_000);
+      // Every case has somebody: a manager up the account's unit path, else the queue.
+      expect(row.owner_user_id ?? row.queue).toBeTruthy();
+      if (row.name === 'Detractor at a key account') {
+        expect(row.nps).toBeLessThanOrEqual(6);
+        expect(['key', 'strategic']).toContain(row.tier);
+      } else {
+        expect(row.name).toBe('Strong complaint in a comment');
+        expect(row.text).toMatch(
+          /exhausting|frustrat|stopped|order number|estenuante|fermata|ordine qualsiasi/i,
+        );
+      }
+    }
+    expect(latest).toBeLessThanOrEqual(UNTIL.getTime() + 86_400_000);
+    const inbox = await database()
+      .db.selectFrom('inbox_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('org_id', '=', orgId)
+      .executeTakeFirstOrThrow();
+    expect(Number(inbox.n)).toBeGreaterThan(0);
+  });
+
   it('separates the segments as the causal model says: attached > functional > unfulfilled', async () => {
     const { rows } = await sql<{ segment: string; n: number; nps: number; retention: number }>`
       select segment, count(*)::int as n,
@@ -113,7 +160,7 @@ describeEachEngine('demo programme', (database) => {
   });
 });
 
-it('is deterministic: the same seed gives the same programme, on either engine', async () => {
+it('is deterministic: the same seed gives the same programme and the same cases, on either engine', async () => {
   const { freshDatabase, ENGINES } = await import('../../test/engines.ts');
   const fingerprints: string[] = [];
   // PGlite writes in-process; a Postgres server gets the rows from a worker thread over COPY.
@@ -122,7 +169,9 @@ it('is deterministic: the same seed gives the same programme, on either engine',
     await loadDemo(handle.database, { responses: 500, seed: 11, password: 'demo password 1', until: UNTIL });
     const { rows } = await handle.database.pool.query(
       `select md5(string_agg(response_id::text || coalesce(nps::text, '') || coalesce(segment, '') || answers::text, ',' order by response_id))
-         || (select md5(string_agg(comment_id::text || text, ',' order by comment_id)) from comments) as f from responses`,
+         || (select md5(string_agg(comment_id::text || text, ',' order by comment_id)) from comments)
+         || (select md5(string_agg(c.response_id::text || r.name || c.priority, ',' order by c.response_id, r.name))
+             from cases c join alert_rules r on r.org_id = c.org_id and r.rule_id = c.rule_id) as f from responses`,
     );
     fingerprints.push(rows[0].f);
     await handle.drop();

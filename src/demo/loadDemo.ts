@@ -7,6 +7,7 @@ import { randomSecret } from '../identity/secrets.ts';
 import { createUser } from '../identity/users.ts';
 import type { SurveyDefinition } from '../surveys/definition/index.ts';
 import { relationshipSurveyTemplate, touchpointPulseTemplate } from '../surveys/library/index.ts';
+import { openDemoCases } from './demoAlerts.ts';
 import { demoStructure } from './demoStructure.ts';
 import { DEMO_ORGANISATION, DEMO_OWNER_EMAIL, JOURNEYS, PULSE_TOUCHPOINTS, REGIONS } from './programme.ts';
 import { COMMENT_COLUMNS, type DemoPlan, demoResponses, RESPONSE_COLUMNS } from './responseGenerator.ts';
@@ -26,6 +27,8 @@ export interface DemoResult {
   orgId: string;
   responses: number;
   comments: number;
+  /** Cases the demo's alert rules opened on its latest responses (see demoAlerts.ts). */
+  cases: number;
   /** Time spent generating and writing the responses and comments. */
   writeSeconds: number;
 }
@@ -327,7 +330,8 @@ export async function loadDemo(database: Database, options: DemoOptions): Promis
   await rebuildRollups(database, orgId);
   // Fresh statistics after a bulk load, so the planner picks the indexes from the first request on.
   await database.pool.query('analyze responses, comments, contacts, accounts');
-  return { orgId, ...counts, writeSeconds };
+  const cases = await openDemoCases(database, orgId, until);
+  return { orgId, ...counts, cases, writeSeconds };
 }
 
 /** PGlite: generate and insert in this thread, a chunk of responses then that chunk's comments. */

@@ -7,7 +7,16 @@ import type { AppContext } from '../http/context.ts';
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../http/problem.ts';
 import { may, mayGrantRole } from '../policies/abilities.ts';
 import { issueApiToken } from './apiTokens.ts';
-import { createTokenBody, createUserBody, meResponse, signInBody, tokenSummary } from './schema.ts';
+import { changeMembership } from './memberships.ts';
+import {
+  changeUserBody,
+  createTokenBody,
+  createUserBody,
+  meResponse,
+  roleSchema,
+  signInBody,
+  tokenSummary,
+} from './schema.ts';
 import { createSession, deleteSession, parseSessionCookie, SESSION_COOKIE } from './sessions.ts';
 import { authenticate } from './signIn.ts';
 import { createUser } from './users.ts';
@@ -285,6 +294,27 @@ export const identityRoutes: FastifyPluginAsyncZod<AppContext> = async (app, con
         return id;
       });
       return reply.code(201).send({ userId });
+    },
+  );
+  app.patch(
+    '/users/:userId',
+    {
+      schema: {
+        tags: ['identity'],
+        summary:
+          "Change a user's role and/or unit scope (user admins; only an owner changes an owner, and the last owner stays one)",
+        params: z.strictObject({ userId: z.uuid() }),
+        body: changeUserBody,
+        response: {
+          200: z.object({ userId: z.string(), role: roleSchema, unitId: z.string().nullable() }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request, 'users:manage');
+      return transaction(context.database, (trx) =>
+        changeMembership(trx, actor, request.params.userId, request.body),
+      );
     },
   );
 };

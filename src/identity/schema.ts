@@ -52,3 +52,16 @@ export const createUserBody = z.strictObject({
     .describe('Unit whose subtree the user sees; null for all'),
   locale: z.enum(['en', 'it']).default('en').describe('Interface language'),
 });
+
+export const changeUserBody = z
+  .strictObject({
+    role: roleSchema.optional().describe('The new role'),
+    unitId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe('The unit whose subtree the user sees; null for the whole organisation'),
+  })
+  .refine((body) => body.role !== undefined || body.unitId !== undefined, {
+    message: 'Give a role, a unit or both',
+  });

@@ -97,3 +97,15 @@ export function mayGrantRole(actor: Actor, role: Role): boolean {
   if (role === 'owner') return actor.role === 'owner';
   return true;
 }
+
+/**
+ * Whether the actor may change a member's role from `current` to `next`: user admins only, never to
+ * more than their own role, and an owner's membership is changed by an owner only (an admin can
+ * neither demote an owner nor narrow an owner's scope). The last owner is guarded where the change
+ * is made, under a lock.
+ */
+export function mayChangeRole(actor: Actor, current: Role, next: Role): boolean {
+  if (!may(actor, 'users:manage')) return false;
+  if (current === 'owner' && actor.role !== 'owner') return false;
+  return mayGrantRole(actor, next);
+}

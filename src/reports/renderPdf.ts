@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Database } from '../db/database.ts';
 import type { ReportView } from '../db/schema.ts';
 import { createSession, deleteSession, SESSION_COOKIE } from '../identity/sessions.ts';
 
-export const REPORT_VIEWS = ['overview', 'forces', 'accounts'] as const satisfies readonly ReportView[];
+export { REPORT_VIEWS } from './reportViews.ts';
 export type ReportLanguage = 'en' | 'it';
 
 /** The app's filter keys a report passes on to the view; anything else in a query is dropped. */
@@ -24,6 +24,15 @@ const FILTER_KEYS = [
   'sort',
   // An account's own page under the Accounts view.
   'account',
+  // The Comments view's own filters.
+  'q',
+  'force',
+  'polarity',
+  'sentiment',
+  'emotion',
+  'topic',
+  // The Cases view's tab (mine, team, improvements).
+  'tab',
 ];
 
 /** The view's query string with only the filters the app understands, in a stable order. */
@@ -37,6 +46,41 @@ export function reportFilters(query: Record<string, unknown>): string {
 }
 
 export class ReportUnavailable extends Error {}
+
+/** How long no request may be in flight before a view counts as drawn. */
+const QUIET_MS = 500;
+
+/**
+ * Counts the page's requests in flight, leaving out event streams (they stay open by design), and
+ * resolves once none has been in flight for `ms` (each view's data requests, then the ones they
+ * lead to, such as a pain point's comments).
+ */
+function trackRequests(page: Page) {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const counted = (request: { resourceType(): string }) => request.resourceType() !== 'eventsource';
+  page.on('request', (request) => {
+    if (!counted(request)) return;
+    inFlight += 1;
+    lastChange = Date.now();
+  });
+  const done = (request: { resourceType(): string }) => {
+    if (!counted(request)) return;
+    inFlight -= 1;
+    lastChange = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    async settled(ms: number) {
+      const deadline = Date.now() + 30_000;
+      while (inFlight > 0 || Date.now() - lastChange < ms) {
+        if (Date.now() > deadline) throw new Error('The report view kept loading for 30 seconds.');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  };
+}
 
 /**
  * Draws the app's own view to PDF in headless Chromium, so a report shows exactly what the user
@@ -114,7 +158,11 @@ export class ReportRenderer {
           const page = await context.newPage();
           page.setDefaultTimeout(30_000);
           const query = options.filters ? `?${options.filters}` : '';
-          await page.goto(`${options.appUrl}/app/${options.view}${query}`, { waitUntil: 'networkidle' });
+          // Not "networkidle": the Cases view keeps its live inbox stream open, so the network is
+          // never idle. Every other request must have ended (see waitForQuiet).
+          const quiet = trackRequests(page);
+          await page.goto(`${options.appUrl}/app/${options.view}${query}`, { waitUntil: 'load' });
+          await quiet.settled(QUIET_MS);
           // Drawn: a heading, nothing loading, every chart finished.
           await page.waitForFunction(
             () =>
@@ -122,6 +170,8 @@ export class ReportRenderer {
               document.querySelector('main [aria-busy="true"], main .loading') === null &&
               document.querySelector('.chart:not([data-rendered])') === null,
           );
+          // What the drawn view asked for next (a pain point's comments) has arrived too.
+          await quiet.settled(QUIET_MS);
           if (new URL(page.url()).pathname.startsWith('/app/sign-in'))
             throw new Error('The report session was refused.');
           await page.emulateMedia({ media: 'print' });

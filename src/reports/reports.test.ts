@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAppBuilt } from '../../app/build.ts';
+import { createRule, testActing } from '../../test/actingFixtures.ts';
 import { CHROMIUM_PATH, HAVE_CHROMIUM } from '../../test/browser/chromium.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { useJobQueue } from '../../test/jobQueue.ts';
@@ -10,6 +11,9 @@ import { pdfText } from '../../test/pdfText.ts';
 import { seedOrganisation } from '../../test/seedOrganisation.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../test/smtpServer.ts';
 import { signIn, testApp } from '../../test/testApp.ts';
+import { openCasesForResponses } from '../alerts/evaluate.ts';
+import { rebuildRollups } from '../analytics/rollups.ts';
+import { type Database, transaction } from '../db/database.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { ReportRenderer } from './renderPdf.ts';
 import { planDueReports, startReportWork } from './scheduledReports.ts';
@@ -145,10 +149,15 @@ describeEachEngine('reports: table exports and report schedules', (database) => 
       method: 'PATCH',
       url: `/api/v1/report-schedules/${schedule.scheduleId}`,
       headers,
-      payload: { cadence: 'monthly', enabled: false },
+      payload: { cadence: 'monthly', enabled: false, view: 'journeys' },
     });
     expect(patched.statusCode).toBe(200);
-    expect(patched.json()).toMatchObject({ cadence: 'monthly', enabled: false, name: 'Weekly <b>board</b>' });
+    expect(patched.json()).toMatchObject({
+      cadence: 'monthly',
+      enabled: false,
+      view: 'journeys',
+      name: 'Weekly <b>board</b>',
+    });
     expect(new Date(patched.json().nextRunAt).getUTCDate()).toBe(1);
 
     const listed = await app.inject({ method: 'GET', url: '/api/v1/report-schedules', headers });
@@ -181,6 +190,111 @@ describeEachEngine('reports: table exports and report schedules', (database) => 
     ]);
   });
 });
+
+/**
+ * A journey with one touchpoint, answered 12 times in region X and 12 times in region Y, each
+ * region with a tension comment there that names it, and a detractor case on each region's account:
+ * what the Journeys, Comments and Cases reports show differs by the reader's scope.
+ */
+async function seedScopedEvidence(database: Database, org: Awaited<ReturnType<typeof seedOrganisation>>) {
+  const db = database.db;
+  const journey = await db
+    .insertInto('journeys')
+    .values({
+      org_id: org.orgId,
+      key: 'delivery',
+      name: JSON.stringify({ en: 'Delivery journey', it: 'Consegne' }),
+    })
+    .returning('journey_id')
+    .executeTakeFirstOrThrow();
+  const stage = await db
+    .insertInto('journey_stages')
+    .values({
+      org_id: org.orgId,
+      journey_id: journey.journey_id,
+      key: 'arrival',
+      name: JSON.stringify({ en: 'Arrival', it: 'Arrivo' }),
+    })
+    .returning('stage_id')
+    .executeTakeFirstOrThrow();
+  const touchpoint = await db
+    .insertInto('touchpoints')
+    .values({
+      org_id: org.orgId,
+      stage_id: stage.stage_id,
+      key: 'unloading',
+      name: JSON.stringify({ en: 'Unloading at the dock', it: 'Scarico in banchina' }),
+      channel: 'field',
+      owning_department: 'logistics',
+      target_forces: ['certainty', 'control'],
+      ideal: JSON.stringify({ forces: { certainty: 90, control: 90 } }),
+    })
+    .returning('touchpoint_id')
+    .executeTakeFirstOrThrow();
+  const regions = [
+    { name: 'X', unitId: org.teamX1, accountId: org.accountX },
+    { name: 'Y', unitId: org.regionY, accountId: org.accountY },
+  ];
+  for (const region of regions) {
+    const responses = await db
+      .insertInto('responses')
+      .values(
+        Array.from({ length: 12 }, (_, i) => ({
+          org_id: org.orgId,
+          survey_id: org.surveyId,
+          survey_version: 1,
+          account_id: region.accountId,
+          unit_id: region.unitId,
+          touchpoint_id: touchpoint.touchpoint_id,
+          nps: 4,
+          force_certainty: 35 + i,
+          force_control: 40 + i,
+          answers: '{}',
+          hidden: '{}',
+          submitted_at: new Date(),
+        })),
+      )
+      .returning('response_id')
+      .execute();
+    const comment = await db
+      .insertInto('comments')
+      .values({
+        org_id: org.orgId,
+        response_id: responses[0].response_id,
+        text: `Pallets left in the rain at region ${region.name} dock`,
+        language: 'en',
+        account_id: region.accountId,
+        created_at: new Date(),
+        analysed_at: new Date(),
+      })
+      .returning('comment_id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('comment_analyses')
+      .values({
+        org_id: org.orgId,
+        comment_id: comment.comment_id,
+        language: 'en',
+        sentiment: 'negative',
+        sentiment_score: -0.8,
+        sentences: '[]',
+        force: 'certainty',
+        polarity: 'tension',
+        confidence: 0.9,
+        secondary: '[]',
+        emotions: '[]',
+        topics: [],
+        spans: '[]',
+        model_version: 'test',
+      } as never)
+      .execute();
+  }
+  await rebuildRollups(database, org.orgId);
+  await createRule(database, org.orgId, { name: 'Unhappy', conditions: [{ type: 'nps_at_most', value: 9 }] });
+  await transaction(database, (trx) =>
+    openCasesForResponses(trx, testActing(), org.orgId, [org.responseX, org.responseY]),
+  );
+}
 
 describe.skipIf(!HAVE_CHROMIUM)('PDF reports drawn in Chromium', () => {
   describeEachEngine("PDF reports and scheduled mail, each in its reader's scope", (database) => {
@@ -234,11 +348,81 @@ describe.skipIf(!HAVE_CHROMIUM)('PDF reports drawn in Chromium', () => {
         .executeTakeFirstOrThrow();
       expect(Number(sessions.n)).toBe(1);
 
-      const unknown = await fetch(`${base}/api/v1/reports/cases.pdf`, {
+      const unknown = await fetch(`${base}/api/v1/reports/settings.pdf`, {
         headers: { cookie: managerX.cookie },
       });
       expect(unknown.status).toBe(400);
     }, 60_000);
+
+    it("draws Journeys, Comments and Cases as PDFs of the caller's own scope", async () => {
+      const org = await seedOrganisation(database(), 'views');
+      await seedScopedEvidence(database(), org);
+      const owner = await signIn(app, org.emails.owner);
+      const managerX = await signIn(app, org.emails.managerX);
+      const report = async (who: { cookie: string }, file: string) => {
+        const response = await fetch(`${base}/api/v1/reports/${file}`, { headers: { cookie: who.cookie } });
+        expect(response.status, file).toBe(200);
+        expect(response.headers.get('content-type')).toBe('application/pdf');
+        const { text, pages } = await pdfText(new Uint8Array(await response.arrayBuffer()));
+        expect(pages).toBeGreaterThanOrEqual(1);
+        return text.replace(/\s+/g, ' ');
+      };
+
+      const journeysAll = await report(owner, 'journeys.pdf?period=3m');
+      expect(journeysAll).toContain('Unloading at the dock');
+      expect(journeysAll).toContain('n = 24');
+      expect(journeysAll).toContain('region X dock');
+      expect(journeysAll).toContain('region Y dock');
+      const journeysX = await report(managerX, 'journeys.pdf?period=3m');
+      expect(journeysX).toContain('Expected');
+      expect(journeysX).toContain('n = 12');
+      expect(journeysX).not.toContain('n = 24');
+      expect(journeysX).toContain('region X dock');
+      expect(journeysX).not.toContain('region Y dock');
+
+      const commentsX = await report(managerX, 'comments.pdf?period=3m&polarity=tension&lang=it');
+      expect(commentsX).toContain('Commenti');
+      expect(commentsX).toContain('region X dock');
+      expect(commentsX).not.toContain('region Y dock');
+
+      const casesAll = await report(owner, 'cases.pdf?tab=team');
+      expect(casesAll).toContain('Unhappy: Account X views');
+      expect(casesAll).toContain('Unhappy: Account Y views');
+      const casesX = await report(managerX, 'cases.pdf?tab=team');
+      expect(casesX).toContain('Unhappy: Account X views');
+      expect(casesX).not.toContain('Unhappy: Account Y views');
+      // Drawn, not operated: the view's controls are left out of the print.
+      expect(casesX).not.toContain('Mark all read');
+
+      // An agent works cases but reads no dashboard: refused before anything is drawn.
+      const headers = {
+        cookie: owner.cookie,
+        'x-csrf-token': owner.csrfToken,
+        'content-type': 'application/json',
+      };
+      const added = await fetch(`${base}/api/v1/users`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          email: 'agent@views.test',
+          name: 'Agent',
+          password: 'correct horse battery staple',
+          role: 'agent',
+        }),
+      });
+      expect(added.status).toBe(201);
+      const agent = await signIn(app, 'agent@views.test');
+      expect(
+        (await fetch(`${base}/api/v1/reports/journeys.pdf`, { headers: { cookie: agent.cookie } })).status,
+      ).toBe(403);
+      const sessions = await database()
+        .db.selectFrom('sessions')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('org_id', '=', org.orgId)
+        .executeTakeFirstOrThrow();
+      // Only the three sign-ins remain: every report's two-minute session is gone.
+      expect(Number(sessions.n)).toBe(3);
+    }, 180_000);
 
     it("mails a due schedule once to every recipient, each PDF drawn in that recipient's scope", async () => {
       const org = await seedOrganisation(database(), 'mailrep');

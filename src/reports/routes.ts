@@ -7,11 +7,21 @@ import type { ReportView } from '../db/schema.ts';
 import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
 import { badRequest, forbidden, notFound, Problem } from '../http/problem.ts';
+import type { Action } from '../policies/abilities.ts';
 import { nextRunAfter } from './cadence.ts';
 import { REPORT_VIEWS, ReportRenderer, ReportUnavailable, reportFilters } from './renderPdf.ts';
 import { planRun } from './scheduledReports.ts';
 import { tableWorkbook } from './tableWorkbook.ts';
 
+/** The action a report of each view needs (the view's own requests are checked again as the reader). */
+const REPORT_ACTION: Record<ReportView, Action> = {
+  overview: 'responses:read',
+  forces: 'responses:read',
+  accounts: 'responses:read',
+  journeys: 'responses:read',
+  comments: 'comments:read',
+  cases: 'cases:read',
+};
 const reportFile = z.enum(REPORT_VIEWS.map((view) => `${view}.pdf`) as [string, ...string[]]);
 const language = z.enum(['en', 'it']);
 const scheduleInput = z.strictObject({
@@ -92,7 +102,7 @@ export const reportRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
       schema: {
         tags: ['reports'],
         summary:
-          'A dashboard (overview, forces or accounts) as a PDF, under the given filters and your scope',
+          'A view (overview, forces, accounts, journeys, comments or cases) as a PDF, under the given filters and your scope',
         params: z.strictObject({ file: reportFile }),
         querystring: z
           .object({ lang: language.default('en') })
@@ -101,7 +111,9 @@ export const reportRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request, 'responses:read');
+      const view = request.params.file.replace(/\.pdf$/, '') as ReportView;
+      // Each report needs what its view needs: an agent reads cases but not the dashboards.
+      const actor = requireActor(request, REPORT_ACTION[view]);
       if (!actor.userId) throw forbidden('A PDF report is drawn for a signed-in user, not an API token.');
       const address = request.server.server.address() as AddressInfo | null;
       if (!address || typeof address !== 'object')
@@ -112,7 +124,6 @@ export const reportRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
           : address.address === '0.0.0.0'
             ? '127.0.0.1'
             : address.address;
-      const view = request.params.file.replace(/\.pdf$/, '') as ReportView;
       try {
         const pdf = await renderer.render({
           database: context.database,

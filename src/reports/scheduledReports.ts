@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { type Database, transaction } from '../db/database.ts';
 import { declareQueue, enqueueManyIn, type PgBoss } from '../db/jobs.ts';
-import type { Schema } from '../db/schema.ts';
+import type { ReportView, Schema } from '../db/schema.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Logger } from '../platform/logger.ts';
 import { nextRunAfter } from './cadence.ts';
@@ -91,9 +91,23 @@ export async function planDueReports(database: Database, now = new Date()): Prom
 }
 
 const VIEW_TITLES = {
-  en: { overview: 'Overview', forces: 'Forces', accounts: 'Accounts' },
-  it: { overview: 'Panoramica', forces: 'Forze', accounts: 'Clienti' },
-} as const;
+  en: {
+    overview: 'Overview',
+    forces: 'Forces',
+    accounts: 'Accounts',
+    journeys: 'Journeys',
+    comments: 'Comments',
+    cases: 'Cases',
+  },
+  it: {
+    overview: 'Panoramica',
+    forces: 'Forze',
+    accounts: 'Clienti',
+    journeys: 'Percorsi',
+    comments: 'Commenti',
+    cases: 'Casi',
+  },
+} as const satisfies Record<'en' | 'it', Record<ReportView, string>>;
 
 /**
  * Sends one recipient's copy of one run: the view drawn as that user (their scope, never the

@@ -1,18 +1,13 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18n.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { isMessageKey } from '../../i18n/translate.ts';
 import { Status } from '../../ui/Status.tsx';
 import { ChangeError } from './ChangeError.tsx';
+import { RuleEditor } from './RuleEditor.tsx';
+import type { Rule } from './ruleDraft.ts';
 import { useChange, useResource } from './useResource.ts';
-
-interface Rule {
-  ruleId: string;
-  name: string;
-  conditions: { type: string; [key: string]: unknown }[];
-  priority: string;
-  active: boolean;
-  resolutionDays: number;
-}
 
 /** A condition as words (the stored JSON is never shown as markup). */
 function conditionWords(condition: Rule['conditions'][number]): string {
@@ -37,13 +32,23 @@ function conditionWords(condition: Rule['conditions'][number]): string {
   }
 }
 
-/** Alert rules: what each watches for, switch on or off, add a simple NPS rule. */
+/** Alert rules: what each watches for, switch on or off, edit one, add a simple NPS rule. */
 export function AlertRulesSection() {
   const { t } = useI18n();
   const rules = useResource<{ rules: Rule[] }>('/alert-rules');
   const change = useChange(rules.reload);
   const ids = { name: useId(), nps: useId(), priority: useId() };
   const [form, setForm] = useState({ name: '', nps: 6, priority: 'normal' });
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  // Closing the editor puts the focus back on the button that opened it.
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+  const closeEditor = (ruleId: string, wasSaved: boolean) => {
+    setEditing(null);
+    setSaved(wasSaved);
+    if (wasSaved) rules.reload();
+    requestAnimationFrame(() => editButtons.current.get(ruleId)?.focus());
+  };
   const add = async (event: FormEvent) => {
     event.preventDefault();
     const done = await change.run(() =>
@@ -72,6 +77,7 @@ export function AlertRulesSection() {
                     <th scope="col">{t('settings.rules.conditions')}</th>
                     <th scope="col">{t('settings.rules.priority')}</th>
                     <th scope="col">{t('settings.webhooks.state')}</th>
+                    <th scope="col">{t('settings.actions')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -79,7 +85,11 @@ export function AlertRulesSection() {
                     <tr key={rule.ruleId}>
                       <th scope="row">{rule.name}</th>
                       <td>{rule.conditions.map(conditionWords).join(' · ')}</td>
-                      <td>{rule.priority}</td>
+                      <td>
+                        {isMessageKey(`cases.priority.${rule.priority}`)
+                          ? t(`cases.priority.${rule.priority}` as MessageKey)
+                          : rule.priority}
+                      </td>
                       <td>
                         <label>
                           <input
@@ -96,6 +106,24 @@ export function AlertRulesSection() {
                           <span className="visually-hidden"> {rule.name}</span>
                         </label>
                       </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-expanded={editing === rule.ruleId}
+                          ref={(button) => {
+                            if (button) editButtons.current.set(rule.ruleId, button);
+                            else editButtons.current.delete(rule.ruleId);
+                          }}
+                          onClick={() => {
+                            setSaved(false);
+                            setEditing(editing === rule.ruleId ? null : rule.ruleId);
+                          }}
+                        >
+                          {t('settings.rules.edit')}
+                          <span className="visually-hidden"> {rule.name}</span>
+                        </button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -104,6 +132,21 @@ export function AlertRulesSection() {
           )
         }
       </Status>
+      {saved && (
+        <p role="status" className="note">
+          {t('settings.rules.saved')}
+        </p>
+      )}
+      {rules.state === 'ready' &&
+        rules.data.rules
+          .filter((rule) => rule.ruleId === editing)
+          .map((rule) => (
+            <RuleEditor
+              key={rule.ruleId}
+              rule={rule}
+              onDone={(wasSaved) => closeEditor(rule.ruleId, wasSaved)}
+            />
+          ))}
       <form className="settings-form" onSubmit={add}>
         <h3>{t('settings.rules.add')}</h3>
         <div className="field">

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { REPORT_VIEWS } from '../../../src/reports/reportViews.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -11,7 +12,7 @@ import { useChange, useResource } from './useResource.ts';
 interface Schedule {
   scheduleId: string;
   name: string;
-  view: 'overview' | 'forces' | 'accounts';
+  view: (typeof REPORT_VIEWS)[number];
   filters: string;
   cadence: 'daily' | 'weekly' | 'monthly';
   hourUtc: number;
@@ -21,7 +22,7 @@ interface Schedule {
   lastRunAt: string | null;
   recipientUserIds: string[];
 }
-const VIEWS = ['overview', 'forces', 'accounts'] as const;
+const VIEWS = REPORT_VIEWS;
 const CADENCES = ['daily', 'weekly', 'monthly'] as const;
 
 /** Reports mailed as PDFs on a cadence; each recipient's copy shows only their own scope. */

@@ -1,10 +1,12 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, Fragment, useId, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Unit } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18n.tsx';
+import { useProgramme } from '../../shell/programme.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { ChangeError } from './ChangeError.tsx';
 import { ScopeOptions } from './ScopeOptions.tsx';
+import { UserAccessForm } from './UserAccessForm.tsx';
 import { useChange, useResource } from './useResource.ts';
 
 export interface UserRow {
@@ -16,11 +18,24 @@ export interface UserRow {
 }
 const ROLES = ['owner', 'admin', 'analyst', 'manager', 'agent', 'viewer'] as const;
 
-/** Users with their role and scope; add a user; move a user's scope to another unit. */
+/** Users with their role and scope; add a user; change a user's role and scope. */
 export function UsersSection(props: { units: Unit[] }) {
   const { t } = useI18n();
+  const { me } = useProgramme();
   const users = useResource<{ users: UserRow[] }>('/users');
   const change = useChange(users.reload);
+  // Only an owner hands out or takes away ownership.
+  const isOwner = me?.role === 'owner';
+  const grantable = ROLES.filter((role) => role !== 'owner' || isOwner);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+  const closeEditor = (userId: string, wasSaved: boolean) => {
+    setEditing(null);
+    setSaved(wasSaved);
+    if (wasSaved) users.reload();
+    requestAnimationFrame(() => editButtons.current.get(userId)?.focus());
+  };
   const unitName = (unitId: string | null) =>
     unitId === null
       ? t('settings.wholeOrganisation')
@@ -36,6 +51,11 @@ export function UsersSection(props: { units: Unit[] }) {
     <section aria-labelledby="users-title">
       <h2 id="users-title">{t('settings.users.title')}</h2>
       <ChangeError error={change.error} />
+      {saved && (
+        <p role="status" className="note">
+          {t('settings.users.saved')}
+        </p>
+      )}
       <Status loaded={users}>
         {(data) => (
           <div className="table-scroll">
@@ -46,34 +66,51 @@ export function UsersSection(props: { units: Unit[] }) {
                   <th scope="col">{t('settings.users.email')}</th>
                   <th scope="col">{t('settings.users.role')}</th>
                   <th scope="col">{t('settings.users.scope')}</th>
+                  <th scope="col">{t('settings.actions')}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.users.map((user) => (
-                  <tr key={user.userId}>
-                    <th scope="row">{user.name}</th>
-                    <td>{user.email}</td>
-                    <td>{t(`settings.role.${user.role as (typeof ROLES)[number]}`)}</td>
-                    <td>
-                      <label>
-                        <span className="visually-hidden">
-                          {t('settings.users.scopeOf', { name: user.name })}
-                        </span>
-                        <select
-                          value={user.unitId ?? ''}
-                          disabled={change.busy}
-                          onChange={(e) =>
-                            change.run(() =>
-                              api.put(`/users/${user.userId}/unit`, { unitId: e.target.value || null }),
-                            )
-                          }
-                        >
-                          <ScopeOptions units={props.units} />
-                        </select>
-                      </label>
-                      <span className="visually-hidden">{unitName(user.unitId)}</span>
-                    </td>
-                  </tr>
+                  <Fragment key={user.userId}>
+                    <tr>
+                      <th scope="row">{user.name}</th>
+                      <td>{user.email}</td>
+                      <td>{t(`settings.role.${user.role as (typeof ROLES)[number]}`)}</td>
+                      <td>{unitName(user.unitId)}</td>
+                      <td>
+                        {(isOwner || user.role !== 'owner') && (
+                          <button
+                            type="button"
+                            className="secondary"
+                            aria-expanded={editing === user.userId}
+                            ref={(button) => {
+                              if (button) editButtons.current.set(user.userId, button);
+                              else editButtons.current.delete(user.userId);
+                            }}
+                            onClick={() => {
+                              setSaved(false);
+                              setEditing(editing === user.userId ? null : user.userId);
+                            }}
+                          >
+                            {t('settings.users.changeAccess')}
+                            <span className="visually-hidden"> {user.name}</span>
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                    {editing === user.userId && (
+                      <tr>
+                        <td colSpan={5}>
+                          <UserAccessForm
+                            user={user}
+                            units={props.units}
+                            roles={grantable}
+                            onDone={(wasSaved) => closeEditor(user.userId, wasSaved)}
+                          />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 ))}
               </tbody>
             </table>
@@ -120,7 +157,7 @@ export function UsersSection(props: { units: Unit[] }) {
             value={form.role}
             onChange={(e) => setForm({ ...form, role: e.target.value })}
           >
-            {ROLES.map((role) => (
+            {grantable.map((role) => (
               <option key={role} value={role}>
                 {t(`settings.role.${role}`)}
               </option>

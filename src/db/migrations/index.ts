@@ -11,6 +11,7 @@ import * as cases from './0010_cases.ts';
 import * as manualCases from './0012_manual_cases.ts';
 import * as reports from './0013_reports.ts';
 import * as responseImportIndexes from './0014_response_import_indexes.ts';
+import * as moreReportViews from './0016_more_report_views.ts';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0012_manual_cases': manualCases,
   '0013_reports': reports,
   '0014_response_import_indexes': responseImportIndexes,
+  '0016_more_report_views': moreReportViews,
 };

@@ -237,6 +237,8 @@ export const OUTCOME_ITEMS: OutcomeItems = {
 export type PulseItems = {
   readonly nps: NpsQuestion;
   readonly csat: RatingQuestion;
+  /** The experience against what the customer expected: the touchpoint's "expected" in the journey map. */
+  readonly expectation: DissonanceQuestion;
   readonly comment: TextQuestion;
 };
 
@@ -265,6 +267,19 @@ export const PULSE_ITEMS: PulseItems = {
     },
     minLabel: { en: 'Very dissatisfied', it: 'Per nulla soddisfatto/a' },
     maxLabel: { en: 'Very satisfied', it: 'Pienamente soddisfatto/a' },
+  },
+  expectation: {
+    id: 'pulse.expectation',
+    type: 'dissonance',
+    text: {
+      en: 'Compared with what you expected, how was this experience?',
+      it: 'Rispetto a quanto si aspettava, com’è stata questa esperienza?',
+    },
+    scaleLabels: {
+      worse: { en: 'Worse than I expected', it: 'Peggiore di quanto mi aspettassi' },
+      inLine: { en: 'As I expected', it: 'Come me l’aspettavo' },
+      better: { en: 'Better than I expected', it: 'Migliore di quanto mi aspettassi' },
+    },
   },
   comment: {
     id: 'pulse.comment',

@@ -24,6 +24,7 @@ describe('touchpointPulseTemplate', () => {
         metric === 'nps' ? 'pulse.nps' : 'pulse.csat',
         `${first}.p1`,
         `${second}.p1`,
+        'pulse.expectation',
         'pulse.comment',
       ]);
     }

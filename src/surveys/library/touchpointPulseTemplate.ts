@@ -25,11 +25,13 @@ const TITLE_PREFIX: Readonly<Record<LibraryLanguage, string>> = {
 
 /**
  * A short transactional pulse for one touchpoint: the headline metric (NPS or CSAT), the touchpoint
- * item of each of the two Forces the touchpoint should dial up, and one open comment.
+ * item of each of the two Forces the touchpoint should dial up, the experience against what the
+ * customer expected (worse, as expected, better: stored as the response's dissonance, and read by
+ * the journey map as the touchpoint's expected experience), and one open comment.
  * @param options touchpoint name, the two Forces, the metric, languages, hidden fields
  * @returns a definition that passes `surveyDefinitionSchema` (throws when the two Forces are the same
  *   or the touchpoint name lacks a chosen language)
- * @example touchpointPulseTemplate({ touchpointName: { en: 'Delivery', it: 'Consegna' }, forces: ['certainty', 'control'], metric: 'nps' }).pages[0].blocks.flatMap((b) => b.questions.map((q) => q.id)) // ['pulse.nps', 'certainty.p1', 'control.p1', 'pulse.comment']
+ * @example touchpointPulseTemplate({ touchpointName: { en: 'Delivery', it: 'Consegna' }, forces: ['certainty', 'control'], metric: 'nps' }).pages[0].blocks.flatMap((b) => b.questions.map((q) => q.id)) // ['pulse.nps', 'certainty.p1', 'control.p1', 'pulse.expectation', 'pulse.comment']
  */
 export function touchpointPulseTemplate(options: TouchpointPulseOptions): SurveyDefinition {
   const [first, second] = options.forces;
@@ -61,6 +63,7 @@ export function touchpointPulseTemplate(options: TouchpointPulseOptions): Survey
             questions: [structuredClone(options.metric === 'nps' ? PULSE_ITEMS.nps : PULSE_ITEMS.csat)],
           },
           { id: 'forces', questions: forceQuestions },
+          { id: 'expectation', questions: [structuredClone(PULSE_ITEMS.expectation)] },
           { id: 'comment', questions: [structuredClone(PULSE_ITEMS.comment)] },
         ],
       },
