@@ -88,7 +88,12 @@ const GRANTS: Record<Role, readonly Action[]> = {
 };
 
 export function may(actor: Actor, action: Action): boolean {
-  return GRANTS[actor.role].includes(action);
+  return roleMay(actor.role, action);
+}
+
+/** Whether a role grants an action (for a user who is not the one asking, e.g. a report's recipient). */
+export function roleMay(role: Role, action: Action): boolean {
+  return GRANTS[role].includes(action);
 }
 
 /** Roles a given actor may hand out: never more than their own. */

@@ -160,6 +160,33 @@ describeEachEngine('reports: table exports and report schedules', (database) => 
     });
     expect(new Date(patched.json().nextRunAt).getUTCDate()).toBe(1);
 
+    // A recipient whose role may not see a view cannot be sent its report: refused when the
+    // schedule names them, and when the view changes under them.
+    await database()
+      .db.updateTable('memberships')
+      .set({ role: 'agent', unit_id: null })
+      .where('org_id', '=', org.orgId)
+      .where('user_id', '=', managerX)
+      .execute();
+    const forAgent = await app.inject({
+      method: 'POST',
+      url: '/api/v1/report-schedules',
+      headers,
+      payload: { name: 'Comments', view: 'comments', cadence: 'weekly', recipientUserIds: [managerX] },
+    });
+    expect(forAgent.statusCode).toBe(400);
+    expect(forAgent.json().errors).toEqual([
+      { field: 'body.recipientUserIds.0', message: 'The agent role may not see the comments view' },
+    ]);
+    const toComments = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/report-schedules/${schedule.scheduleId}`,
+      headers,
+      payload: { view: 'comments' },
+    });
+    expect(toComments.statusCode).toBe(400);
+    expect(toComments.json().errors[0].field).toBe('body.recipientUserIds.0');
+
     const listed = await app.inject({ method: 'GET', url: '/api/v1/report-schedules', headers });
     expect(listed.json().schedules.map((s: { scheduleId: string }) => s.scheduleId)).toEqual([
       schedule.scheduleId,
@@ -525,6 +552,34 @@ describe.skipIf(!HAVE_CHROMIUM)('PDF reports drawn in Chromium', () => {
         })
         .toBe('skipped');
       expect(smtp.received.length).toBe(before + 5);
-    }, 180_000);
+
+      // A recipient whose role changed to one that may not see the view is skipped at sending.
+      await database()
+        .db.updateTable('memberships')
+        .set({ role: 'agent', unit_id: null })
+        .where('org_id', '=', org.orgId)
+        .where('user_id', '=', ids.managerX)
+        .execute();
+      const third = await app.inject({
+        method: 'POST',
+        url: `/api/v1/report-schedules/${scheduleId}/send`,
+        headers,
+      });
+      expect(third.statusCode).toBe(202);
+      const last = (await smtp.waitFor(before + 6, 90_000)).slice(before + 5);
+      expect(last.map((m) => m.to[0])).toEqual([org.emails.owner]);
+      await expect
+        .poll(async () => {
+          const row = await database()
+            .db.selectFrom('report_deliveries')
+            .select(['status', 'error'])
+            .where('org_id', '=', org.orgId)
+            .where('run_at', '=', new Date(third.json().runAt))
+            .where('user_id', '=', ids.managerX)
+            .executeTakeFirst();
+          return row && `${row.status}: ${row.error}`;
+        })
+        .toBe('skipped: The agent role may not see the accounts view.');
+    }, 240_000);
   });
 });

@@ -7,21 +7,14 @@ import type { ReportView } from '../db/schema.ts';
 import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
 import { badRequest, forbidden, notFound, Problem } from '../http/problem.ts';
-import type { Action } from '../policies/abilities.ts';
+import { roleMay } from '../policies/abilities.ts';
 import { nextRunAfter } from './cadence.ts';
 import { REPORT_VIEWS, ReportRenderer, ReportUnavailable, reportFilters } from './renderPdf.ts';
+import { REPORT_ACTION } from './reportViews.ts';
 import { planRun } from './scheduledReports.ts';
 import { tableWorkbook } from './tableWorkbook.ts';
 
 /** The action a report of each view needs (the view's own requests are checked again as the reader). */
-const REPORT_ACTION: Record<ReportView, Action> = {
-  overview: 'responses:read',
-  forces: 'responses:read',
-  accounts: 'responses:read',
-  journeys: 'responses:read',
-  comments: 'comments:read',
-  cases: 'cases:read',
-};
 const reportFile = z.enum(REPORT_VIEWS.map((view) => `${view}.pdf`) as [string, ...string[]]);
 const language = z.enum(['en', 'it']);
 const scheduleInput = z.strictObject({
@@ -203,21 +196,32 @@ export const reportRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
     for (const row of rows) byId.set(row.schedule_id, [...(byId.get(row.schedule_id) ?? []), row.user_id]);
     return byId;
   };
-  /** Every recipient must be a user of the organisation; each wrong one is named. */
-  const checkRecipients = async (orgId: string, userIds: string[]) => {
+  /**
+   * Every recipient must be a member of the organisation whose role may see the view; each wrong one
+   * is named.
+   */
+  const checkRecipients = async (orgId: string, userIds: string[], view: ReportView) => {
     const found = await db
       .selectFrom('users')
-      .select('user_id')
-      .where('org_id', '=', orgId)
-      .where('user_id', 'in', userIds)
+      .innerJoin('memberships', (join) =>
+        join
+          .onRef('memberships.org_id', '=', 'users.org_id')
+          .onRef('memberships.user_id', '=', 'users.user_id'),
+      )
+      .select(['users.user_id', 'memberships.role'])
+      .where('users.org_id', '=', orgId)
+      .where('users.user_id', 'in', userIds)
       .execute();
-    const known = new Set(found.map((row) => row.user_id));
-    const errors = userIds.flatMap((id, index) =>
-      known.has(id)
+    const roles = new Map(found.map((row) => [row.user_id, row.role]));
+    const errors = userIds.flatMap((id, index) => {
+      const role = roles.get(id);
+      const field = `body.recipientUserIds.${index}`;
+      if (!role) return [{ field, message: 'No such user in the organisation' }];
+      return roleMay(role, REPORT_ACTION[view])
         ? []
-        : [{ field: `body.recipientUserIds.${index}`, message: 'No such user in the organisation' }],
-    );
-    if (errors.length > 0) throw badRequest('Some recipients are not users of the organisation.', errors);
+        : [{ field, message: `The ${role} role may not see the ${view} view` }];
+    });
+    if (errors.length > 0) throw badRequest('Some recipients cannot receive this report.', errors);
   };
 
   app.get(
@@ -259,7 +263,7 @@ export const reportRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
       const actor = requireActor(request, 'reports:manage');
       const body = request.body;
       const recipients = [...new Set(body.recipientUserIds)];
-      await checkRecipients(actor.orgId, recipients);
+      await checkRecipients(actor.orgId, recipients, body.view);
       const row = await transaction(context.database, async (trx) => {
         const created = await trx
           .insertInto('report_schedules')
@@ -309,7 +313,18 @@ export const reportRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
       const { scheduleId } = request.params;
       const body = request.body;
       const recipients = body.recipientUserIds ? [...new Set(body.recipientUserIds)] : null;
-      if (recipients) await checkRecipients(actor.orgId, recipients);
+      if (recipients || body.view) {
+        // The recipients as they will be, against the view as it will be.
+        const stored = await db
+          .selectFrom('report_schedules')
+          .select('view')
+          .where('org_id', '=', actor.orgId)
+          .where('schedule_id', '=', scheduleId)
+          .executeTakeFirst();
+        if (!stored) throw notFound('report schedule');
+        const list = recipients ?? (await recipientsOf(actor.orgId, [scheduleId])).get(scheduleId) ?? [];
+        if (list.length > 0) await checkRecipients(actor.orgId, list, body.view ?? stored.view);
+      }
       const row = await transaction(context.database, async (trx) => {
         const current = await trx
           .selectFrom('report_schedules')

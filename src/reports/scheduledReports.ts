@@ -4,8 +4,10 @@ import { declareQueue, enqueueManyIn, type PgBoss } from '../db/jobs.ts';
 import type { ReportView, Schema } from '../db/schema.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Logger } from '../platform/logger.ts';
+import { roleMay } from '../policies/abilities.ts';
 import { nextRunAfter } from './cadence.ts';
 import type { ReportRenderer } from './renderPdf.ts';
+import { REPORT_ACTION } from './reportViews.ts';
 
 export const REPORTS_DUE_QUEUE = declareQueue('reports-due');
 export const REPORT_SEND_QUEUE = declareQueue('report-send');
@@ -164,6 +166,14 @@ export async function sendScheduledReport(
   // A user who has left the organisation (or lost their role) gets nothing.
   if (!delivery.email || !delivery.role) {
     await mark({ status: 'skipped', error: 'The recipient is no longer a member.' });
+    return 'skipped';
+  }
+  // Checked again at sending: the recipient's role may have changed since the schedule was made.
+  if (!roleMay(delivery.role, REPORT_ACTION[delivery.view])) {
+    await mark({
+      status: 'skipped',
+      error: `The ${delivery.role} role may not see the ${delivery.view} view.`,
+    });
     return 'skipped';
   }
   try {
