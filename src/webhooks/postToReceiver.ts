@@ -14,16 +14,28 @@ export interface PostOptions {
   timeoutMs: number;
   /** RAPPORT_WEBHOOK_ALLOW_PRIVATE: loopback, private and carrier-grade NAT receivers are allowed. */
   allowPrivate: boolean;
+  /** How host names are resolved: the system's resolver (dns.lookup) unless a test stands in for DNS. */
+  resolve?: Resolver;
 }
+
+/** Every address a host name resolves to. */
+export type Resolver = (
+  hostname: string,
+  options: LookupOptions,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+const systemResolver: Resolver = (hostname, options, callback) =>
+  lookup(hostname, { ...options, all: true }, callback);
 
 /**
  * Resolves a host name, refuses it when any address it resolves to may not be reached, and hands
  * the socket those very addresses: the check and the connection use one answer, so a DNS answer
  * that changes in between (rebinding) cannot lead the connection elsewhere.
  */
-function checkedLookup(allowPrivate: boolean): LookupFunction {
+export function checkedLookup(allowPrivate: boolean, resolve: Resolver = systemResolver): LookupFunction {
   return (hostname, options: LookupOptions, callback) => {
-    lookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    resolve(hostname, options, (error, addresses) => {
       if (error) return callback(error, '', 0);
       for (const { address } of addresses) {
         const refusal = receiverAddressRefusal(address, { allowPrivate, resolvedFrom: hostname });
@@ -66,6 +78,7 @@ export function postToReceiver(url: string, body: string, options: PostOptions):
   const client = secure ? https : http;
   const payload = Buffer.from(body, 'utf8');
   return new Promise<number>((resolve, reject) => {
+    let answered: number | undefined;
     const request = client.request(
       {
         method: 'POST',
@@ -75,18 +88,19 @@ export function postToReceiver(url: string, body: string, options: PostOptions):
         path: `${target.pathname}${target.search}`,
         headers: { ...options.headers, 'content-length': String(payload.length) },
         agent: secure ? agent.https : agent.http,
-        lookup: checkedLookup(options.allowPrivate),
+        lookup: checkedLookup(options.allowPrivate, options.resolve),
         signal: AbortSignal.timeout(options.timeoutMs),
       },
       (response) => {
-        const status = response.statusCode ?? 0;
-        // An answer whose body is cut short (the timeout) still counts by its status.
+        answered = response.statusCode ?? 0;
+        const status = answered;
         response.on('error', () => undefined);
         response.on('close', () => resolve(status));
         response.resume();
       },
     );
-    request.on('error', reject);
+    // An answer whose body is cut short (by the timeout) still counts by its status.
+    request.on('error', (error) => (answered === undefined ? reject(error) : resolve(answered)));
     request.end(payload);
   });
 }
