@@ -72,7 +72,9 @@ export async function startServer(
   const jobs = await startJobQueue(database);
   jobs.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   const background = roles.background;
-  const webhookWork = background ? await startWebhookWork(jobs, database, logger) : { stop() {} };
+  const webhookWork = background
+    ? await startWebhookWork(jobs, database, logger, { allowPrivateReceivers: config.webhookAllowPrivate })
+    : { stop() {} };
   if (background) await workImports(jobs, database);
   // Every stored comment is read by the text engine in the background (src/text/pipeline).
   const textPipeline = background

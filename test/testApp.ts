@@ -7,12 +7,14 @@ import { loadConfig } from '../src/platform/config.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { TEST_PASSWORD } from './seedOrganisation.ts';
 
+/** An app over `database`; `env` adds settings as the environment would (e.g. RAPPORT_WEBHOOK_ALLOW_PRIVATE). */
 export function testApp(
   database: Database,
-  services: { mailer?: Mailer; jobs?: PgBoss } = {},
+  services: { mailer?: Mailer; jobs?: PgBoss; env?: Record<string, string> } = {},
 ): Promise<FastifyInstance> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', RAPPORT_DATA_DIR: 'memory' });
-  return buildApp({ database, config, logger: createLogger('silent'), ...services });
+  const { env, ...given } = services;
+  const config = loadConfig({ LOG_LEVEL: 'silent', RAPPORT_DATA_DIR: 'memory', ...env });
+  return buildApp({ database, config, logger: createLogger('silent'), ...given });
 }
 
 /** Signs in through the API and returns the headers a browser would then send. */

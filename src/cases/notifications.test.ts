@@ -35,10 +35,12 @@ describeEachEngine('case notifications: SMTP, signed webhooks, check-back', (dat
     smtp = await startSmtpServer();
     mailer = createMailer({ url: smtp.url, from: 'Rapport <alerts@rapport.test>' });
     receiver = await startWebhookReceiver(secret);
-    app = await testApp(database(), { mailer });
+    // The webhook receiver listens on 127.0.0.1, so private receivers are allowed (as on premises).
+    app = await testApp(database(), { mailer, env: { RAPPORT_WEBHOOK_ALLOW_PRIVATE: '1' } });
     webhookWork = await startWebhookWork(jobQueue(), database(), createLogger('silent'), {
       pollingIntervalSeconds: 0.5,
       sweepEveryMs: 60_000,
+      allowPrivateReceivers: true,
     });
   });
   afterAll(async () => {

@@ -39,6 +39,11 @@ export interface Config {
   textModelDir: string | undefined;
   /** The Chromium that draws PDF reports (absent: PDF reports answer 503). */
   chromiumPath: string;
+  /**
+   * Whether webhooks may be delivered to loopback, private (RFC 1918, fc00::/7) and carrier-grade NAT
+   * addresses, for receivers on the organisation's own network. Off: only public addresses.
+   */
+  webhookAllowPrivate: boolean;
 }
 
 export const CONFIG_VARIABLES = [
@@ -77,6 +82,11 @@ export const CONFIG_VARIABLES = [
     'Directory of the local transformer model (RAPPORT_TEXT_ENGINE=transformers)',
   ],
   ['CHROMIUM_PATH', '/usr/bin/chromium', 'Chromium used to draw PDF reports of the web app views'],
+  [
+    'RAPPORT_WEBHOOK_ALLOW_PRIVATE',
+    'false',
+    'Let webhooks reach loopback, private and carrier-grade NAT addresses (receivers on your own network)',
+  ],
 ] as const;
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -133,5 +143,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     textEngine: textEngine(env.RAPPORT_TEXT_ENGINE),
     textModelDir: env.RAPPORT_TEXT_MODEL_DIR || undefined,
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    webhookAllowPrivate: flag(env.RAPPORT_WEBHOOK_ALLOW_PRIVATE, false),
   };
 }

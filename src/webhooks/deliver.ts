@@ -1,6 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { type Database, transaction } from '../db/database.ts';
 import { enqueueIn } from '../db/jobs.ts';
+import { failureMessage, postToReceiver } from './postToReceiver.ts';
 import { type DeliveryJob, WEBHOOK_DELIVERY_QUEUE } from './queueEvent.ts';
 import { DEFAULT_RETRY_POLICY, isDelivered, type RetryPolicy, retryDelaySeconds } from './retryPolicy.ts';
 import { webhookMessageId } from './secret.ts';
@@ -10,6 +11,11 @@ export interface DeliveryOptions {
   /** How long a receiver may take to answer. */
   timeoutMs?: number;
   now?: () => Date;
+  /**
+   * Whether loopback, private and carrier-grade NAT receivers may be reached
+   * (RAPPORT_WEBHOOK_ALLOW_PRIVATE); by default only public addresses are.
+   */
+  allowPrivateReceivers?: boolean;
 }
 
 export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed' | 'skipped';
@@ -19,6 +25,11 @@ export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed' | 'skipped';
  * timestamp and signature headers), POST it, and record the attempt. A 2xx answer delivers it;
  * anything else schedules the next attempt with backoff (a new job, enqueued in the transaction
  * that records the failure) until the policy gives up. The request is made outside any transaction.
+ *
+ * Only public addresses are reached unless `allowPrivateReceivers` (see postToReceiver.ts); a refused
+ * address is a failed attempt like an unreachable receiver, retried by the same policy: nothing is
+ * sent to it, and DNS or the setting may have been put right by the next attempt (there is no
+ * manual redelivery, so giving up at once would lose the event).
  */
 export async function deliverWebhook(
   database: Database,
@@ -50,8 +61,7 @@ export async function deliverWebhook(
     const messageId = webhookMessageId(row.event_id);
     const signature = new Webhook(row.secret).sign(messageId, started, body);
     try {
-      const response = await fetch(row.url, {
-        method: 'POST',
+      statusCode = await postToReceiver(row.url, body, {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Rapport-Webhooks/1',
@@ -59,17 +69,12 @@ export async function deliverWebhook(
           'webhook-timestamp': String(Math.floor(started.getTime() / 1000)),
           'webhook-signature': signature,
         },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+        timeoutMs: options.timeoutMs ?? 10_000,
+        allowPrivate: options.allowPrivateReceivers ?? false,
       });
-      statusCode = response.status;
-      // The body is not used; reading it frees the connection.
-      await response.arrayBuffer().catch(() => undefined);
       if (!isDelivered(statusCode)) error = `The receiver answered ${statusCode}.`;
     } catch (failure) {
-      const cause = (failure as Error & { cause?: Error }).cause;
-      error = cause?.message ?? (failure as Error).message;
+      error = failureMessage(failure);
     }
   }
   const finished = now();

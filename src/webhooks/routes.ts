@@ -4,7 +4,8 @@ import { recordAudit } from '../audit/record.ts';
 import { transaction } from '../db/database.ts';
 import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
-import { notFound } from '../http/problem.ts';
+import { badRequest, notFound } from '../http/problem.ts';
+import { receiverUrlRefusal } from './receiverAddress.ts';
 import { newWebhookSecret } from './secret.ts';
 
 const eventType = z
@@ -83,6 +84,13 @@ export const webhookRoutes: FastifyPluginAsyncZod<AppContext> = async (app, cont
     enabled: row.enabled,
     createdAt: new Date(row.created_at).toISOString(),
   });
+  /** A URL naming a non-public address outright is refused here; host names are judged at each delivery. */
+  const refuseInsideUrl = (url: string | undefined) => {
+    if (url === undefined) return;
+    const refusal = receiverUrlRefusal(url, { allowPrivate: context.config.webhookAllowPrivate });
+    if (refusal)
+      throw badRequest('Webhooks are not sent to this address.', [{ field: 'body.url', message: refusal }]);
+  };
   const endpointColumns = [
     'endpoint_id',
     'url',
@@ -126,6 +134,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<AppContext> = async (app, cont
     async (request, reply) => {
       const actor = requireActor(request, 'integrations:manage');
       const body = request.body;
+      refuseInsideUrl(body.url);
       const secret = body.secret ?? newWebhookSecret();
       const row = await transaction(context.database, async (trx) => {
         const created = await trx
@@ -192,6 +201,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<AppContext> = async (app, cont
     async (request) => {
       const actor = requireActor(request, 'integrations:manage');
       const body = request.body;
+      refuseInsideUrl(body.url);
       const row = await transaction(context.database, async (trx) => {
         const updated = await trx
           .updateTable('webhook_endpoints')

@@ -21,9 +21,11 @@ describeEachEngine('outbound webhooks', (database) => {
   let headers: Record<string, string>;
   let receiver: WebhookReceiver;
   const secret = newWebhookSecret();
+  const onPremises = { allowPrivateReceivers: true };
 
   beforeAll(async () => {
-    app = await testApp(database());
+    // The receiver listens on 127.0.0.1: these tests allow private receivers, as an on-premises install would.
+    app = await testApp(database(), { env: { RAPPORT_WEBHOOK_ALLOW_PRIVATE: '1' } });
     org = await seedOrganisation(database(), 'hooks');
     const owner = await signIn(app, org.emails.owner);
     headers = { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken };
@@ -134,7 +136,9 @@ describeEachEngine('outbound webhooks', (database) => {
     receiver.answers.push(500);
     const policy = { maxAttempts: 3, baseSeconds: 60, maxSeconds: 3600 };
     const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
-    expect(await deliverWebhook(database(), delivery, { policy, now: () => t0 })).toBe('retrying');
+    expect(await deliverWebhook(database(), delivery, { ...onPremises, policy, now: () => t0 })).toBe(
+      'retrying',
+    );
     expect(await queuedJobs(delivery.deliveryId)).toBe(2);
     const log1 = await app.inject({
       url: `/api/v1/webhooks/endpoints/${endpoint.endpointId}/deliveries`,
@@ -152,7 +156,7 @@ describeEachEngine('outbound webhooks', (database) => {
       }),
     ]);
 
-    expect(await deliverWebhook(database(), delivery, { policy })).toBe('delivered');
+    expect(await deliverWebhook(database(), delivery, { ...onPremises, policy })).toBe('delivered');
     const [first, second] = receiver.received.slice(before);
     for (const request of [first, second]) {
       expect(request.verifyError).toBeNull();
@@ -165,7 +169,7 @@ describeEachEngine('outbound webhooks', (database) => {
     expect(first.headers['webhook-id']).toBe(second.headers['webhook-id']);
     expect(first.headers['webhook-id']).toMatch(/^msg_[0-9a-f]{32}$/);
     // A delivered event is not sent again.
-    expect(await deliverWebhook(database(), delivery)).toBe('skipped');
+    expect(await deliverWebhook(database(), delivery, onPremises)).toBe('skipped');
     expect(receiver.received.length).toBe(before + 2);
 
     const detail = await app.inject({
@@ -198,8 +202,8 @@ describeEachEngine('outbound webhooks', (database) => {
     );
     const [delivery] = await pendingDeliveries(other.orgId);
     const policy = { maxAttempts: 2, baseSeconds: 1, maxSeconds: 1 };
-    expect(await deliverWebhook(database(), delivery, { policy })).toBe('retrying');
-    expect(await deliverWebhook(database(), delivery, { policy })).toBe('failed');
+    expect(await deliverWebhook(database(), delivery, { ...onPremises, policy })).toBe('retrying');
+    expect(await deliverWebhook(database(), delivery, { ...onPremises, policy })).toBe('failed');
     const row = await database()
       .db.selectFrom('webhook_deliveries')
       .selectAll()
@@ -277,6 +281,7 @@ describeEachEngine('outbound webhooks', (database) => {
       sweepEveryMs: 200,
       pollingIntervalSeconds: 0.5,
       policy: { maxAttempts: 3, baseSeconds: 1, maxSeconds: 1 },
+      ...onPremises,
     });
     try {
       const fourth = await post(4);

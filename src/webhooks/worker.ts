@@ -19,13 +19,26 @@ export async function startWebhookWork(
   boss: PgBoss,
   database: Database,
   logger: Logger,
-  options: { sweepEveryMs?: number; policy?: RetryPolicy; pollingIntervalSeconds?: number } = {},
+  options: {
+    sweepEveryMs?: number;
+    policy?: RetryPolicy;
+    pollingIntervalSeconds?: number;
+    /** RAPPORT_WEBHOOK_ALLOW_PRIVATE (see deliver.ts); off by default. */
+    allowPrivateReceivers?: boolean;
+  } = {},
 ): Promise<WebhookWork> {
   await boss.work<DeliveryJob>(
     WEBHOOK_DELIVERY_QUEUE,
     { batchSize: 4, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
     async (jobs) => {
-      await Promise.all(jobs.map((job) => deliverWebhook(database, job.data, { policy: options.policy })));
+      await Promise.all(
+        jobs.map((job) =>
+          deliverWebhook(database, job.data, {
+            policy: options.policy,
+            allowPrivateReceivers: options.allowPrivateReceivers,
+          }),
+        ),
+      );
     },
   );
   let sweeping = false;
