@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -76,7 +76,9 @@ export async function buildApp(
     bodyLimit: context.config.bodyLimitBytes,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
-    disableRequestLogging: context.config.logLevel !== 'debug' && context.config.logLevel !== 'trace',
+    logController: new LogController({
+      disableRequestLogging: context.config.logLevel !== 'debug' && context.config.logLevel !== 'trace',
+    }),
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
 
