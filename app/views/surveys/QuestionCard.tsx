@@ -12,6 +12,7 @@ import {
   type Question,
   type QuestionPlace,
   questionPlaces,
+  removeQuestion,
   renameQuestion,
   type SurveyDefinition,
   setDisplayIf,
@@ -22,13 +23,7 @@ import { MatrixRowsEditor } from './MatrixRowsEditor.tsx';
 import { PageRemovalConfirm } from './PageRemovalConfirm.tsx';
 import { FieldProblems, fieldId, invalidProps } from './Problems.tsx';
 import { QuestionPlacement } from './QuestionPlacement.tsx';
-import {
-  dropEmptyPages,
-  moveQuestionToBlock,
-  pageLeftEmpty,
-  removeQuestionAndPage,
-  splitBlock,
-} from './structure.ts';
+import { dropEmptyPages, moveQuestionToBlock, pageLeftEmpty, splitBlock } from './structure.ts';
 
 type Edit = (change: (definition: SurveyDefinition) => SurveyDefinition) => void;
 type Change = (definition: SurveyDefinition) => SurveyDefinition;
@@ -128,14 +123,16 @@ export function QuestionCard(props: {
     from: string,
   ) => {
     const after = change(definition);
+    if (after === definition) return;
     const emptied = pageLeftEmpty(definition, qid);
-    if (emptied !== null && kind === 'remove' && definition.pages.length <= 1) {
-      setAsking({ kind: 'only', page: emptied, change: (now) => now, focus: from, from });
-      return;
-    }
-    if (emptied === null || dropEmptyPages(after) === after) {
+    if (emptied === null) {
       edit(change);
       props.focusNext(focus(after));
+      return;
+    }
+    // The survey's only page cannot go (a move could not have emptied it: there is nowhere else to go).
+    if (definition.pages.length <= 1) {
+      setAsking({ kind: 'only', page: emptied, change: (now) => now, focus: from, from });
       return;
     }
     const settled = (now: SurveyDefinition) => dropEmptyPages(change(now));
@@ -270,7 +267,7 @@ export function QuestionCard(props: {
             onClick={() =>
               applyOrAsk(
                 'remove',
-                (now) => removeQuestionAndPage(now, qid),
+                (now) => removeQuestion(now, qid),
                 (after) => headingAfter(after, qid, place.page),
                 `remove-${qid}`,
               )

@@ -171,7 +171,7 @@ function PageEditor(props: {
   const targetBlock = newBlock ? page.blocks.length : chosen >= 0 ? chosen : page.blocks.length - 1;
   const nextIndex = newBlock ? 0 : page.blocks[targetBlock].questions.length;
   const nextPath = `${pagePath}.blocks[${targetBlock}].questions[${nextIndex}]`;
-  const place = (question: Question) =>
+  const place = (question: Question) => {
     edit((now) =>
       newBlock
         ? addBlock(now, p, question)
@@ -179,6 +179,9 @@ function PageEditor(props: {
           ? addQuestionToBlock(now, p, chosen, question)
           : addQuestion(now, p, question),
     );
+    // The new block is now the last one: further questions join it unless another is chosen.
+    if (newBlock) setTargetId('');
+  };
   const addFromLibrary = (item: LibraryItem) => {
     place(keepLanguages(structuredClone(item.question), definition.languages));
     props.focusNext(`${fieldId(nextPath)}-heading`);
