@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseSurveyDefinition } from '../../../src/surveys/definition/index.ts';
 import { touchpointPulseTemplate } from '../../../src/surveys/library/index.ts';
-import { addPage, type Question, questionPlaces, type SurveyDefinition, setSkipRules } from './draft.ts';
+import {
+  addPage,
+  type Question,
+  questionPlaces,
+  removeQuestion,
+  type SurveyDefinition,
+  setSkipRules,
+} from './draft.ts';
 import { newQuestion } from './newQuestion.ts';
 import {
   addBlock,
@@ -12,7 +19,6 @@ import {
   moveQuestionToBlock,
   pageLeftEmpty,
   removeMatrixRow,
-  removeQuestionAndPage,
   setMatrixRow,
   setPageDescription,
   splitBlock,
@@ -91,12 +97,12 @@ describe('editing the structure of a draft', () => {
     ]);
     expect(pageLeftEmpty(withRule, 'q9')).toBe(1);
     expect(pageLeftEmpty(withRule, 'pulse.nps')).toBeNull();
-    const removed = removeQuestionAndPage(withRule, 'q9');
+    const removed = dropEmptyPages(removeQuestion(withRule, 'q9'));
     expect(removed.pages.map((page) => page.id)).toEqual([three.pages[0].id, three.pages[2].id]);
     expect(removed.pages[0].skipTo?.[0].to).toBe(three.pages[2].id);
     expect(valid(removed)).toEqual([]);
     // A question that is not alone goes by itself.
-    expect(removeQuestionAndPage(withRule, 'pulse.comment').pages).toHaveLength(3);
+    expect(dropEmptyPages(removeQuestion(withRule, 'pulse.comment')).pages).toHaveLength(3);
 
     // Moving page 2's only question to page 1, then dropping the page it left.
     const moved = moveQuestionToBlock(withRule, 'q9', 0, 2);
@@ -120,7 +126,10 @@ describe('editing the structure of a draft', () => {
         { ...onePage.pages[0], blocks: [{ id: 'b', questions: [onePage.pages[0].blocks[0].questions[0]] }] },
       ],
     };
-    expect(removeQuestionAndPage(alone, 'pulse.nps')).toBe(alone);
+    // Emptying the only page: nothing is dropped (the builder refuses that removal before it happens).
+    const emptied = removeQuestion(alone, 'pulse.nps');
+    expect(dropEmptyPages(emptied)).toBe(emptied);
+    expect(pageLeftEmpty(alone, 'pulse.nps')).toBe(0);
   });
 
   it('adds matrix rows with a text in every language and removes them down to one', () => {

@@ -8,7 +8,6 @@ import {
   type LocalizedText,
   type Question,
   questionPlaces,
-  removeQuestion,
   type SurveyDefinition,
   usedIds,
 } from './draft.ts';
@@ -128,12 +127,6 @@ export function dropEmptyPages(definition: SurveyDefinition): SurveyDefinition {
           : page,
       ),
   };
-}
-
-/** Removes a question and, when it was the only one of its page, that page (never the survey's last page). */
-export function removeQuestionAndPage(definition: SurveyDefinition, id: string): SurveyDefinition {
-  if (pageLeftEmpty(definition, id) !== null && definition.pages.length <= 1) return definition;
-  return dropEmptyPages(removeQuestion(definition, id));
 }
 
 /**
