@@ -12,6 +12,8 @@ import { ensureAppBuilt } from '../build.ts';
 const SCREENSHOTS = 'test-output/screenshots/app';
 const PASSWORD = 'demo password 1';
 const OWNER = 'owner@demo.rapport.dev';
+// A regional manager reads surveys (and their invitations in the region) but does not design them.
+const MANAGER = 'manager.north@demo.rapport.dev';
 // A question text that would run script if the builder or the preview rendered it as markup.
 const XSS_TEXT = '<img src=x onerror="window.__xss=21">Anything else?';
 const ITALIAN = 'Mi sento considerato un cliente importante, non un numero.';
@@ -41,7 +43,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the survey builder in a real Chromium', () => {
     await handle?.drop();
   });
 
-  async function signedIn(path: string, locale = 'en-GB'): Promise<Page> {
+  async function signedIn(path: string, locale = 'en-GB', email = OWNER): Promise<Page> {
     // Bypassing the CSP lets axe run and makes the XSS check prove React's escaping on its own.
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -53,7 +55,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the survey builder in a real Chromium', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${base}${path}`);
     await page.waitForURL(/\/app\/sign-in/);
-    await page.locator('#email').fill(OWNER);
+    await page.locator('#email').fill(email);
     await page.locator('#password').fill(PASSWORD);
     await page.locator('form button[type="submit"]').click();
     await page.waitForURL((url) => !url.pathname.includes('sign-in'));
@@ -131,7 +133,15 @@ describe.skipIf(!HAVE_CHROMIUM)('the survey builder in a real Chromium', () => {
           .locator('[data-testid="question"]')
           .evaluateAll((n) => n.map((e) => e.getAttribute('data-question'))),
       )
-      .toEqual(['pulse.nps', 'certainty.p1', 'control.p1', 'pulse.comment', consentId, 'status.f1']);
+      .toEqual([
+        'pulse.nps',
+        'certainty.p1',
+        'control.p1',
+        'pulse.expectation',
+        'pulse.comment',
+        consentId,
+        'status.f1',
+      ]);
 
     // The comment question's text carries markup: shown as text everywhere.
     await page.getByLabel('Question text (en)').nth(3).fill(XSS_TEXT);
@@ -270,6 +280,199 @@ describe.skipIf(!HAVE_CHROMIUM)('the survey builder in a real Chromium', () => {
     await page.getByTestId('translations').waitFor();
     await checkAndShoot(page, 'builder-translations-it');
     expect(await noScriptRan(page)).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+  /** The ids of the questions in each block of the draft as the API stores it, and the draft itself. */
+  const storedDraft = (page: Page) =>
+    page.evaluate(async () => {
+      const id = new URLSearchParams(location.search).get('survey');
+      return (await (await fetch(`/api/v1/surveys/${id}/draft`)).json()) as {
+        definition: {
+          pages: {
+            id: string;
+            description?: Record<string, string>;
+            blocks: { id: string; questions: Record<string, any>[] }[];
+          }[];
+        };
+      };
+    });
+
+  it('edits the structure: blocks, matrix rows in both languages, page text, and a page that would be left empty', async () => {
+    const page = await signedIn('/app/surveys');
+    await page.getByRole('link', { name: 'New survey' }).click();
+    await page.getByLabel('Name (seen only by your team)').fill('Structure check');
+    await page.getByLabel('A blank survey').check();
+    await page.getByRole('button', { name: 'Create and open the builder' }).click();
+    await page.locator('[data-question="q1"]').waitFor();
+
+    // The page's title and description, inline.
+    await page.getByLabel('Page title (en)').fill('About you');
+    await page.getByLabel('Page description (en)').fill('A few questions <b>first</b>.');
+
+    // A matrix in a new block, added by keyboard.
+    await page.getByLabel('Add to').selectOption({ label: 'A new block' });
+    await page.getByLabel('Question type').selectOption('matrix');
+    await page.getByRole('button', { name: 'Add question' }).focus();
+    await page.keyboard.press('Enter');
+    const matrix = page.locator('[data-question="q2"]');
+    await matrix.waitFor();
+    const blocks = () =>
+      page
+        .locator('.block')
+        .evaluateAll((nodes) =>
+          nodes.map((n) =>
+            [...n.querySelectorAll('[data-question]')].map((q) => q.getAttribute('data-question')),
+          ),
+        );
+    expect(await blocks()).toEqual([['q1'], ['q2']]);
+
+    // Rows: a third one with a text field per language of the survey, then the first one goes.
+    await matrix.getByRole('button', { name: 'Add row q2' }).click();
+    expect(await matrix.getByLabel('Row 3 text (en)').inputValue()).toBe('Row 3');
+    expect(await matrix.getByLabel('Row 3 text (it)').inputValue()).toBe('Riga 3');
+    await matrix.getByLabel('Row 3 text (it)').fill('Puntualità');
+    await matrix.getByRole('button', { name: 'Remove row 1 q2' }).click();
+    expect(await matrix.getByTestId('matrix-rows').locator('li').count()).toBe(2);
+    await checkAndShoot(page, 'builder-structure-matrix');
+
+    // A text question joins the matrix's block, then starts a block of its own, moves, and the blocks join.
+    await page.getByLabel('Question type').selectOption('text');
+    await page.getByRole('button', { name: 'Add question' }).click();
+    const q3 = page.locator('[data-question="q3"]');
+    await q3.waitFor();
+    expect(await blocks()).toEqual([['q1'], ['q2', 'q3']]);
+    await q3.getByRole('button', { name: 'Start a new block here q3' }).click();
+    await expect.poll(blocks).toEqual([['q1'], ['q2'], ['q3']]);
+    await q3.getByLabel('Move to block q3').selectOption({ label: 'Page 1 (About you) · block main' });
+    await q3.getByRole('button', { name: 'Move q3', exact: true }).click();
+    await expect.poll(blocks).toEqual([['q1', 'q3'], ['q2']]);
+    await page.getByRole('button', { name: /^Join with the block above/ }).click();
+    await expect.poll(blocks).toEqual([['q1', 'q3', 'q2']]);
+
+    // A second page, then its only question removed: the builder asks before the page goes with it.
+    await page.getByRole('button', { name: 'Add a page' }).click();
+    expect(await page.getByTestId('page').count()).toBe(2);
+    const lone = page.getByTestId('page').nth(1).getByTestId('question');
+    const loneId = (await lone.getAttribute('data-question'))!;
+    await lone.getByRole('button', { name: `Remove ${loneId}` }).click();
+    const asking = page.getByTestId('page-removal');
+    await asking.waitFor();
+    expect(await asking.textContent()).toContain('last question of page 2');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('Remove the question and page 2');
+    await checkAndShoot(page, 'builder-structure-ask');
+    // Escape keeps things as they were, and the focus goes back to the button.
+    await page.keyboard.press('Escape');
+    await asking.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toBe(`remove-${loneId}`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Remove the question and page 2' }).click();
+    await expect.poll(() => page.getByTestId('page').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await saved(page);
+    const stored = await storedDraft(page);
+    expect(stored.definition.pages).toHaveLength(1);
+    expect(stored.definition.pages[0].description).toEqual({ en: 'A few questions <b>first</b>.' });
+    expect(stored.definition.pages[0].blocks.map((b) => [b.id, b.questions.map((q) => q.id)])).toEqual([
+      ['main', ['q1', 'q3', 'q2']],
+    ]);
+    expect(stored.definition.pages[0].blocks[0].questions[2].rows).toEqual([
+      { id: 'r2', text: { en: 'Row 2' } },
+      { id: 'r3', text: { en: 'Row 3', it: 'Puntualità' } },
+    ]);
+    expect(await noScriptRan(page)).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('gives a role without surveys:manage a read-only builder, axe-clean, with the demo invitations counted', async () => {
+    const page = await signedIn('/app/surveys', 'en-GB', MANAGER);
+    const list = page.getByTestId('surveys');
+    await list.waitFor();
+    expect(await page.getByRole('link', { name: 'New survey' }).count()).toBe(0);
+    expect(await list.getByRole('link', { name: /^Edit/ }).count()).toBe(0);
+    expect(await list.getByRole('button').count()).toBe(0);
+    await checkAndShoot(page, 'builder-readonly-list');
+    await list.getByRole('link', { name: /^View\W+Forces relationship survey$/ }).click();
+    await page.getByTestId('read-only').waitFor();
+    const builder = page.locator('.builder');
+    await builder.getByTestId('survey-outline').waitFor();
+    const editing = () => builder.locator('input, textarea, select, button').count();
+    expect(await editing()).toBe(0);
+    expect(await builder.getByTestId('question').count()).toBeGreaterThan(10);
+    await checkAndShoot(page, 'builder-readonly-questions');
+
+    await tab(page, 'Translations');
+    await page.getByTestId('translations').waitFor();
+    // Only the filter of missing texts remains: nothing edits a text or a language.
+    expect(await builder.locator('textarea, button, #new-language').count()).toBe(0);
+    await checkAndShoot(page, 'builder-readonly-translations');
+
+    await tab(page, 'Versions');
+    await page.getByTestId('versions').waitFor();
+    expect(await editing()).toBe(0);
+    await checkAndShoot(page, 'builder-readonly-versions');
+
+    await tab(page, 'Distribution');
+    const counts = page.getByTestId('invitation-counts');
+    await counts.waitFor();
+    expect(await builder.locator('input, textarea, select, button').count()).toBe(0);
+    const answered = Number(await counts.locator('tr', { hasText: 'Answered' }).locator('td').textContent());
+    const sent = Number(await counts.locator('tr', { hasText: 'Sent' }).locator('td').textContent());
+    expect(answered + sent).toBeGreaterThan(0);
+    await checkAndShoot(page, 'builder-readonly-distribution');
+
+    // A draft the role cannot save is never started: a new survey's address shows the list instead.
+    await page.goto(`${base}/app/surveys?new=1`);
+    await page.getByTestId('surveys').waitFor();
+    expect(await page.getByLabel('Name (seen only by your team)').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('finds a contact in scope and makes a personal link, shown once with a copy button', async () => {
+    const contact = await handle.database.db
+      .selectFrom('contacts')
+      .select(['first_name', 'last_name', 'email'])
+      .where('opted_out_at', 'is', null)
+      .orderBy('email')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const page = await signedIn('/app/surveys');
+    await page.getByTestId('surveys').waitFor();
+    await page.getByRole('link', { name: /^Edit\W+Forces relationship survey$/ }).click();
+    await tab(page, 'Distribution');
+    const counts = page.getByTestId('invitation-counts');
+    await counts.waitFor();
+    expect(
+      Number(await counts.locator('tr', { hasText: 'Answered' }).locator('td').textContent()),
+    ).toBeGreaterThan(0);
+    expect(Number(await counts.locator('tr', { hasText: 'Bounced' }).locator('td').textContent())).toBe(2);
+
+    // By keyboard: type the address, wait for the results, Tab to the contact's button.
+    const search = page.getByLabel('Name, e-mail or account');
+    await search.focus();
+    await page.keyboard.type(contact.email);
+    const results = page.getByTestId('contact-results');
+    await results.waitFor();
+    expect(await results.locator('tbody tr').count()).toBe(1);
+    await checkAndShoot(page, 'builder-personal-link-search');
+    const name = `${contact.first_name} ${contact.last_name}`;
+    await results.getByRole('button', { name: new RegExp(`^Create a personal link\\W+${name}$`) }).focus();
+    await page.keyboard.press('Enter');
+    const field = page.getByRole('textbox', { name: `Personal link for ${name}` });
+    await field.waitFor();
+    expect(await field.inputValue()).toMatch(/\/s\/[A-Za-z0-9_-]{64}$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('personal-link');
+    await page.getByTestId('personal-link').getByRole('button', { name: 'Copy' }).click();
+    await page.getByTestId('personal-link').getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
+    await checkAndShoot(page, 'builder-personal-link');
+    // The link opens the survey for that contact (on the test server, not the configured public address).
+    const url = new URL(await field.inputValue());
+    const respondent = await page.context().newPage();
+    const opened = await respondent.goto(`${base}${url.pathname}`);
+    expect(opened?.status()).toBe(200);
+    await respondent.close();
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

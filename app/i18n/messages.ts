@@ -3,9 +3,11 @@
  * so); `{name}` marks a value filled in at run time.
  */
 import { builderEn, builderIt } from './builderMessages.ts';
+import { surveyDesignEn, surveyDesignIt } from './surveyDesignMessages.ts';
 
 export const en = {
   ...builderEn,
+  ...surveyDesignEn,
   'app.name': 'Rapport',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',
@@ -576,6 +578,7 @@ export type Catalogue = Record<MessageKey, string>;
 
 export const it: Catalogue = {
   ...builderIt,
+  ...surveyDesignIt,
   'app.name': 'Rapport',
   'app.skip': 'Vai al contenuto',
   'app.loading': 'Caricamento…',

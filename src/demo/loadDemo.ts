@@ -8,6 +8,7 @@ import { createUser } from '../identity/users.ts';
 import type { SurveyDefinition } from '../surveys/definition/index.ts';
 import { relationshipSurveyTemplate, touchpointPulseTemplate } from '../surveys/library/index.ts';
 import { openDemoCases } from './demoAlerts.ts';
+import { createDemoInvitations } from './demoInvitations.ts';
 import { demoStructure } from './demoStructure.ts';
 import { DEMO_ORGANISATION, DEMO_OWNER_EMAIL, JOURNEYS, PULSE_TOUCHPOINTS, REGIONS } from './programme.ts';
 import { COMMENT_COLUMNS, type DemoPlan, demoResponses, RESPONSE_COLUMNS } from './responseGenerator.ts';
@@ -327,6 +328,10 @@ export async function loadDemo(database: Database, options: DemoOptions): Promis
       ? await writeThroughWorker(database, plan, random, options.onProgress)
       : await writeInProcess(database, plan, random, options.onProgress);
   const writeSeconds = (performance.now() - writeStarted) / 1000;
+  const relationship = surveys.find((survey) => survey.touchpointKey === null)!;
+  await transaction(database, (trx) =>
+    createDemoInvitations(trx, { orgId, surveyId: relationship.surveyId, until, seed: options.seed }),
+  );
   await rebuildRollups(database, orgId);
   // Fresh statistics after a bulk load, so the planner picks the indexes from the first request on.
   await database.pool.query('analyze responses, comments, contacts, accounts');

@@ -21,6 +21,7 @@ import { loopRoutes } from '../cases/loopRoutes.ts';
 import { caseOpenRoutes } from '../cases/openRoutes.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { commentRoutes } from '../comments/routes.ts';
+import { contactSearchRoutes } from '../customers/contactSearchRoutes.ts';
 import { customerRoutes } from '../customers/routes.ts';
 import { eventRoutes } from '../events/routes.ts';
 import { feedbackRoutes } from '../feedback/routes.ts';
@@ -182,6 +183,7 @@ export async function buildApp(
       await api.register(organisationRoutes, context);
       await api.register(hierarchyRoutes, context);
       await api.register(customerRoutes, context);
+      await api.register(contactSearchRoutes, context);
       await api.register(importRoutes, context);
       await api.register(journeyRoutes, context);
       await api.register(surveyRoutes, context);

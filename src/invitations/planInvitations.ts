@@ -53,6 +53,69 @@ export function ruleOf(row: {
   };
 }
 
+export interface NewInvitation {
+  orgId: string;
+  invitationId: string;
+  /** The organisation's signing key: the personal token is derived from it and the invitation id. */
+  signingKey: string;
+  ruleId: string | null;
+  eventId: string | null;
+  surveyId: string;
+  contactId: string;
+  accountId: string | null;
+  touchpointId: string | null;
+  email: string;
+  language: string;
+  sendAt: Date;
+  linkValidDays: number;
+  /** When it was planned (default: now); the demo writes invitations planned in its past. */
+  plannedAt?: Date;
+}
+
+/**
+ * Writes one invitation and its personal token (derived, never stored: the send and every reminder
+ * rebuild the link), queued for `sendAt`. The caller enqueues the send job in the same transaction.
+ */
+export async function insertInvitation(trx: Transaction<Schema>, invitation: NewInvitation): Promise<void> {
+  const { tokenHash } = derivedPersonalToken(
+    invitation.orgId,
+    invitation.signingKey,
+    invitation.invitationId,
+  );
+  await trx
+    .insertInto('survey_tokens')
+    .values({
+      org_id: invitation.orgId,
+      token_hash: tokenHash,
+      survey_id: invitation.surveyId,
+      contact_id: invitation.contactId,
+      account_id: invitation.accountId,
+      touchpoint_id: invitation.touchpointId,
+      hidden: JSON.stringify({}),
+      language: invitation.language,
+      expires_at: new Date(invitation.sendAt.getTime() + invitation.linkValidDays * 86_400_000),
+      ...(invitation.plannedAt ? { created_at: invitation.plannedAt } : {}),
+    })
+    .execute();
+  await trx
+    .insertInto('invitations')
+    .values({
+      org_id: invitation.orgId,
+      invitation_id: invitation.invitationId,
+      rule_id: invitation.ruleId,
+      event_id: invitation.eventId,
+      survey_id: invitation.surveyId,
+      contact_id: invitation.contactId,
+      account_id: invitation.accountId,
+      email: invitation.email,
+      language: invitation.language,
+      token_hash: tokenHash,
+      scheduled_at: invitation.sendAt,
+      ...(invitation.plannedAt ? { created_at: invitation.plannedAt } : {}),
+    })
+    .execute();
+}
+
 /**
  * Applies the organisation's enabled rules for the event's type (and touchpoint) in creation order:
  * each decides from what the database holds now, and an invitation it creates counts against the
@@ -187,37 +250,21 @@ export async function planInvitations(
       continue;
     }
     const invitationId = crypto.randomUUID();
-    const { tokenHash } = derivedPersonalToken(event.orgId, signingKey, invitationId);
-    await trx
-      .insertInto('survey_tokens')
-      .values({
-        org_id: event.orgId,
-        token_hash: tokenHash,
-        survey_id: row.survey_id,
-        contact_id: contact.contact_id,
-        account_id: event.accountId,
-        touchpoint_id: event.touchpointId ?? survey?.touchpoint_id ?? null,
-        hidden: JSON.stringify({}),
-        language: decision.language,
-        expires_at: new Date(decision.sendAt.getTime() + row.link_valid_days * 86_400_000),
-      })
-      .execute();
-    await trx
-      .insertInto('invitations')
-      .values({
-        org_id: event.orgId,
-        invitation_id: invitationId,
-        rule_id: row.rule_id,
-        event_id: event.eventId,
-        survey_id: row.survey_id,
-        contact_id: contact.contact_id,
-        account_id: event.accountId,
-        email: contact.email,
-        language: decision.language,
-        token_hash: tokenHash,
-        scheduled_at: decision.sendAt,
-      })
-      .execute();
+    await insertInvitation(trx, {
+      orgId: event.orgId,
+      invitationId,
+      signingKey,
+      ruleId: row.rule_id,
+      eventId: event.eventId,
+      surveyId: row.survey_id,
+      contactId: contact.contact_id,
+      accountId: event.accountId,
+      touchpointId: event.touchpointId ?? survey?.touchpoint_id ?? null,
+      email: contact.email,
+      language: decision.language,
+      sendAt: decision.sendAt,
+      linkValidDays: row.link_valid_days,
+    });
     await enqueueIn(
       trx,
       INVITATION_SEND_QUEUE,

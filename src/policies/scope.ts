@@ -90,3 +90,28 @@ export function invitationsInScope<DB extends Schema, TB extends keyof DB & stri
     )`,
   );
 }
+
+/**
+ * Limits a query over contacts to the actor's organisation and, for unit-scoped actors, to contacts
+ * of accounts in their subtree (a contact belongs where its account does; an account without a unit
+ * is organisation-wide). `table` is the name or alias the query gives `contacts`.
+ */
+export function contactsInScope<DB extends Schema, TB extends keyof DB & string, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  actor: Actor,
+  table: string,
+): SelectQueryBuilder<DB, TB, O> {
+  const t = (column: string) => sql.ref(`${table}.${column}`);
+  const scoped = query.where(sql<boolean>`${t('org_id')} = ${actor.orgId}`);
+  if (actor.unitPath === null) return scoped;
+  return scoped.where(
+    sql<boolean>`exists (
+      select 1 from accounts scope_account
+      join org_units scope_unit
+        on scope_unit.org_id = scope_account.org_id and scope_unit.unit_id = scope_account.unit_id
+      where scope_account.org_id = ${t('org_id')}
+        and scope_account.account_id = ${t('account_id')}
+        and scope_unit.path like ${`${actor.unitPath}%`}
+    )`,
+  );
+}

@@ -7,6 +7,7 @@ import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
 import { badRequest, conflict, notFound, Problem } from '../http/problem.ts';
 import type { Actor } from '../policies/actor.ts';
+import { contactsInScope } from '../policies/scope.ts';
 import { ACTION_FIELD } from '../respondent/formFieldNames.ts';
 import { renderSurveyPage } from '../respondent/renderSurveyPage.ts';
 import { cleaningRulesSchema } from '../responses/quality/index.ts';
@@ -472,14 +473,17 @@ export const surveyManageRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
         const url = openLink(context.config.publicUrl, organisation.signing_key, survey.slug, body.hidden);
         return reply.code(201).send({ url, kind: 'open' as const, expiresAt: null });
       }
-      const contact = await db
-        .selectFrom('contacts')
-        .select(['contact_id', 'account_id', 'language'])
-        .where('org_id', '=', actor.orgId)
+      // A contact outside the actor's scope is as unknown as one that does not exist.
+      const contact = await contactsInScope(db.selectFrom('contacts'), actor, 'contacts')
+        .select(['contact_id', 'account_id', 'language', 'opted_out_at'])
         .where('contact_id', '=', body.contactId)
         .executeTakeFirst();
       if (!contact)
         throw badRequest('Unknown contact.', [{ field: 'body.contactId', message: 'Unknown contact' }]);
+      if (contact.opted_out_at !== null)
+        throw new Problem(422, 'Contact opted out', 'This contact opted out of surveys.', [
+          { field: 'body.contactId', message: 'The contact opted out' },
+        ]);
       const { token, tokenHash } = newPersonalToken(actor.orgId);
       const expiresAt = new Date(Date.now() + body.expiresInDays * 86_400_000);
       await transaction(context.database, async (trx) => {

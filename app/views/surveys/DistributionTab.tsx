@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18n.tsx';
 import { useProgramme } from '../../shell/programme.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { ChangeError } from '../settings/ChangeError.tsx';
+import { PersonalLinkPicker } from './PersonalLinkPicker.tsx';
 import type { BuilderSurvey } from './useDraft.ts';
 
 const STATUSES = ['queued', 'sent', 'responded', 'bounced', 'complained', 'failed', 'cancelled'] as const;
@@ -84,6 +85,12 @@ export function DistributionTab(props: { survey: BuilderSurvey }) {
       <section className="panel" aria-labelledby="personal-links-title">
         <h2 id="personal-links-title">{t('builder.personalLinksTitle')}</h2>
         <p>{t('builder.personalLinksRules')}</p>
+        {allowed('surveys:manage') && allowed('accounts:read') && !published && (
+          <p>{t('builder.personalLinkUnpublished')}</p>
+        )}
+        {allowed('surveys:manage') && allowed('accounts:read') && published && (
+          <PersonalLinkPicker surveyId={survey.surveyId} />
+        )}
         <p>{t('builder.personalLinksApi')}</p>
         <pre className="code-sample">
           {`POST /api/v1/surveys/${survey.surveyId}/links\n{ "contactId": "…", "language": "it", "expiresInDays": 30 }`}

@@ -11,10 +11,11 @@ interface Versions {
 
 /**
  * Publishing: the draft becomes a new immutable version (unsaved edits are saved first); the
- * versions published so far; closing and reopening a live survey.
+ * versions published so far; closing and reopening a live survey. Read-only: the versions alone.
  */
 export function PublishTab(props: {
   survey: BuilderSurvey;
+  readOnly: boolean;
   busy: boolean;
   openIssues: number;
   publish: () => Promise<number | null>;
@@ -34,44 +35,50 @@ export function PublishTab(props: {
     });
   return (
     <section className="panel" aria-labelledby="publish-title">
-      <h2 id="publish-title">{t('builder.publishTitle')}</h2>
+      <h2 id="publish-title">{props.readOnly ? t('builder.tab.versions') : t('builder.publishTitle')}</h2>
       <p>
         {t('builder.statusLine', {
           status,
           version: survey.currentVersion === null ? '—' : String(survey.currentVersion),
         })}
       </p>
-      <p className="note">{t('builder.publishHelp')}</p>
-      {props.openIssues > 0 && <p className="note">{t('builder.publishBlocked', { n: props.openIssues })}</p>}
-      <div className="publish-actions">
-        <button
-          type="button"
-          disabled={props.busy}
-          onClick={async () => {
-            setPublished(null);
-            const version = await props.publish();
-            if (version !== null) {
-              setPublished(version);
-              versions.reload();
-            }
-          }}
-        >
-          {t('builder.publish')}
-        </button>
-        {survey.currentVersion !== null && (
-          <button
-            type="button"
-            className="secondary"
-            disabled={props.busy}
-            onClick={() => props.setOpen(survey.status !== 'open')}
-          >
-            {survey.status === 'open' ? t('builder.close') : t('builder.reopen')}
-          </button>
-        )}
-      </div>
-      <p role="status" className="saved">
-        {published !== null ? t('builder.published', { version: published }) : ''}
-      </p>
+      {!props.readOnly && (
+        <>
+          <p className="note">{t('builder.publishHelp')}</p>
+          {props.openIssues > 0 && (
+            <p className="note">{t('builder.publishBlocked', { n: props.openIssues })}</p>
+          )}
+          <div className="publish-actions">
+            <button
+              type="button"
+              disabled={props.busy}
+              onClick={async () => {
+                setPublished(null);
+                const version = await props.publish();
+                if (version !== null) {
+                  setPublished(version);
+                  versions.reload();
+                }
+              }}
+            >
+              {t('builder.publish')}
+            </button>
+            {survey.currentVersion !== null && (
+              <button
+                type="button"
+                className="secondary"
+                disabled={props.busy}
+                onClick={() => props.setOpen(survey.status !== 'open')}
+              >
+                {survey.status === 'open' ? t('builder.close') : t('builder.reopen')}
+              </button>
+            )}
+          </div>
+          <p role="status" className="saved">
+            {published !== null ? t('builder.published', { version: published }) : ''}
+          </p>
+        </>
+      )}
       <h3>{t('builder.versions')}</h3>
       <Status loaded={versions}>
         {(data) =>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/I18n.tsx';
 import { pickLanguage, translator } from '../../i18n/translate.ts';
 import { ConditionEditor } from './ConditionEditor.tsx';
@@ -11,6 +11,7 @@ import {
   problemsUnder,
   type Question,
   type QuestionPlace,
+  questionPlaces,
   removeQuestion,
   renameQuestion,
   type SurveyDefinition,
@@ -18,12 +19,35 @@ import {
   setRequired,
   setText,
 } from './draft.ts';
+import { MatrixRowsEditor } from './MatrixRowsEditor.tsx';
+import { PageRemovalConfirm } from './PageRemovalConfirm.tsx';
 import { FieldProblems, fieldId, invalidProps } from './Problems.tsx';
+import { QuestionPlacement } from './QuestionPlacement.tsx';
+import { dropEmptyPages, moveQuestionToBlock, pageLeftEmpty, splitBlock } from './structure.ts';
 
 type Edit = (change: (definition: SurveyDefinition) => SurveyDefinition) => void;
+type Change = (definition: SurveyDefinition) => SurveyDefinition;
+
+/** A change that would take a page with it, waiting for the author's word. */
+interface Asking {
+  kind: 'remove' | 'move' | 'only';
+  page: number;
+  change: Change;
+  focus: string;
+  /** The button that asked, which takes the focus back if the author keeps things as they are. */
+  from: string;
+}
+
+/** The heading id of a question wherever a change puts it (or of its page's heading when it is gone). */
+function headingAfter(definition: SurveyDefinition, id: string, fallbackPage: number): string {
+  const place = questionPlaces(definition).find((each) => each.question.id === id);
+  if (place) return `${fieldId(place.path)}-heading`;
+  const page = Math.max(0, Math.min(fallbackPage, definition.pages.length - 1));
+  return `${fieldId(`pages[${page}]`)}-heading`;
+}
 
 /** An input that hands its value on only when left (ids: a half-typed id must not be applied). */
-function CommitOnBlur(props: {
+export function CommitOnBlur(props: {
   id: string;
   value: string;
   onCommit: (value: string) => void;
@@ -82,9 +106,47 @@ export function QuestionCard(props: {
   const headingId = `${fieldId(path)}-heading`;
   const name = <span className="visually-hidden"> {qid}</span>;
 
+  const [asking, setAsking] = useState<Asking | null>(null);
+  const [focusBack, setFocusBack] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusBack) document.getElementById(focusBack)?.focus();
+  }, [focusBack]);
+
+  /**
+   * Applies a move or removal at once, unless it would leave a page without questions: then it asks
+   * first, and the page goes with it if the author agrees (an empty page is never saved).
+   */
+  const applyOrAsk = (
+    kind: 'remove' | 'move',
+    change: Change,
+    focus: (after: SurveyDefinition) => string,
+    from: string,
+  ) => {
+    const after = change(definition);
+    if (after === definition) return;
+    const emptied = pageLeftEmpty(definition, qid);
+    if (emptied === null) {
+      edit(change);
+      props.focusNext(focus(after));
+      return;
+    }
+    // The survey's only page cannot go (a move could not have emptied it: there is nowhere else to go).
+    if (definition.pages.length <= 1) {
+      setAsking({ kind: 'only', page: emptied, change: (now) => now, focus: from, from });
+      return;
+    }
+    const settled = (now: SurveyDefinition) => dropEmptyPages(change(now));
+    setAsking({ kind, page: emptied, change: settled, focus: focus(settled(definition)), from });
+  };
+
   const move = (direction: -1 | 1) => {
-    edit((now) => moveQuestion(now, qid, direction));
-    props.focusNext(`${direction === -1 ? 'up' : 'down'}-${qid}`);
+    const button = `${direction === -1 ? 'up' : 'down'}-${qid}`;
+    applyOrAsk(
+      'move',
+      (now) => moveQuestion(now, qid, direction),
+      () => button,
+      button,
+    );
   };
 
   return (
@@ -147,6 +209,15 @@ export function QuestionCard(props: {
             {name}
           </label>
         </div>
+        {question.type === 'matrix' && (
+          <MatrixRowsEditor
+            question={question}
+            path={path}
+            languages={definition.languages}
+            edit={edit}
+            problems={mine}
+          />
+        )}
         {(question.type === 'singleChoice' ||
           question.type === 'multipleChoice' ||
           question.type === 'ranking') && (
@@ -192,15 +263,65 @@ export function QuestionCard(props: {
           <button
             type="button"
             className="secondary small danger"
-            onClick={() => {
-              edit((now) => removeQuestion(now, qid));
-              props.focusNext(`${fieldId(`pages[${place.page}]`)}-heading`);
-            }}
+            id={`remove-${qid}`}
+            onClick={() =>
+              applyOrAsk(
+                'remove',
+                (now) => removeQuestion(now, qid),
+                (after) => headingAfter(after, qid, place.page),
+                `remove-${qid}`,
+              )
+            }
           >
             {t('builder.remove')}
             {name}
           </button>
         </div>
+        <QuestionPlacement
+          place={place}
+          definition={definition}
+          onSplit={() => {
+            edit((now) => splitBlock(now, place.page, place.block, place.index));
+            props.focusNext(`split-${qid}`);
+          }}
+          onMove={(page, block) =>
+            applyOrAsk(
+              'move',
+              (now) => moveQuestionToBlock(now, qid, page, block),
+              (after) => headingAfter(after, qid, page),
+              `move-${qid}`,
+            )
+          }
+        />
+        {asking && (
+          <PageRemovalConfirm
+            message={
+              asking.kind === 'only'
+                ? t('builder.onlyQuestion')
+                : t(asking.kind === 'remove' ? 'builder.lastOfPage' : 'builder.moveLastOfPage', {
+                    n: asking.page + 1,
+                  })
+            }
+            confirmLabel={
+              asking.kind === 'only'
+                ? null
+                : t(asking.kind === 'remove' ? 'builder.removeWithPage' : 'builder.moveWithPage', {
+                    n: asking.page + 1,
+                  })
+            }
+            cancelLabel={t('builder.keepIt')}
+            onConfirm={() => {
+              edit(asking.change);
+              props.focusNext(asking.focus);
+              setAsking(null);
+            }}
+            onCancel={() => {
+              setFocusBack(null);
+              setAsking(null);
+              setTimeout(() => setFocusBack(asking.from), 0);
+            }}
+          />
+        )}
         <div id={`${fieldId(logicPath)}-editor`} hidden={!logicOpen}>
           {logicOpen && (
             <ConditionEditor

@@ -11,6 +11,7 @@ import {
   keepLanguages,
   problemsAt,
   problemsUnder,
+  type Question,
   questionPlaces,
   questionsBefore,
   questionsUpToPage,
@@ -28,8 +29,12 @@ import { type LibraryItem, LibraryPicker } from './LibraryPicker.tsx';
 import { newQuestion, QUESTION_TYPES, type QuestionType, type StarterTexts } from './newQuestion.ts';
 import { FieldProblems, fieldId, invalidProps } from './Problems.tsx';
 import { QuestionCard } from './QuestionCard.tsx';
+import { addBlock, addQuestionToBlock, joinBlockWithPrevious, setPageDescription } from './structure.ts';
 
 type Edit = (change: (definition: SurveyDefinition) => SurveyDefinition) => void;
+
+/** The add-to choice that opens a new block (block ids start with a letter, so this cannot clash). */
+const NEW_BLOCK = '+new';
 
 /** Starting texts in the survey's default language (English when the interface has no catalogue for it). */
 function starterTexts(language: string): StarterTexts {
@@ -148,6 +153,8 @@ function PageEditor(props: {
   const [picking, setPicking] = useState(false);
   const [type, setType] = useState<QuestionType>('nps');
   const [skipOpen, setSkipOpen] = useState((page.skipTo?.length ?? 0) > 0);
+  // The block new questions go to (by id, so it survives edits elsewhere), or a new block.
+  const [targetId, setTargetId] = useState<string>('');
   const pageName = page.title?.[language] || page.id;
   const headingId = `${fieldId(pagePath)}-heading`;
   const ids = new Set(props.places.map((place) => place.question.id));
@@ -157,14 +164,30 @@ function PageEditor(props: {
   const skipPath = `${pagePath}.skipTo`;
   const ownProblems = problemsAt(problems, pagePath).concat(problemsAt(problems, `${pagePath}.blocks`));
 
-  // Where a question added to this page lands: the end of its last block.
-  const lastBlock = page.blocks.length - 1;
-  const nextPath = `${pagePath}.blocks[${lastBlock}].questions[${page.blocks[lastBlock].questions.length}]`;
+  // Where a question added to this page lands: the end of the chosen block (the last by default),
+  // or the first place of a new block after the others.
+  const chosen = page.blocks.findIndex((block) => block.id === targetId);
+  const newBlock = targetId === NEW_BLOCK;
+  const targetBlock = newBlock ? page.blocks.length : chosen >= 0 ? chosen : page.blocks.length - 1;
+  const nextIndex = newBlock ? 0 : page.blocks[targetBlock].questions.length;
+  const nextPath = `${pagePath}.blocks[${targetBlock}].questions[${nextIndex}]`;
+  const place = (question: Question) => {
+    edit((now) =>
+      newBlock
+        ? addBlock(now, p, question)
+        : chosen >= 0
+          ? addQuestionToBlock(now, p, chosen, question)
+          : addQuestion(now, p, question),
+    );
+    // The new block is now the last one: further questions join it unless another is chosen.
+    if (newBlock) setTargetId('');
+  };
   const addFromLibrary = (item: LibraryItem) => {
-    const question = keepLanguages(structuredClone(item.question), definition.languages);
-    edit((now) => addQuestion(now, p, question));
+    place(keepLanguages(structuredClone(item.question), definition.languages));
     props.focusNext(`${fieldId(nextPath)}-heading`);
   };
+  const descriptionPath = `${pagePath}.description`;
+  const descriptionProblems = problemsUnder(problems, descriptionPath);
 
   return (
     <section className="panel page-editor" aria-labelledby={headingId} data-testid="page">
@@ -194,6 +217,19 @@ function PageEditor(props: {
         />
         <FieldProblems path={`${pagePath}.title`} problems={titleProblems} relative />
       </div>
+      <div className="field">
+        <label htmlFor={fieldId(`${descriptionPath}.${language}`)}>
+          {t('builder.pageDescription', { language })}
+        </label>
+        <textarea
+          id={fieldId(`${descriptionPath}.${language}`)}
+          rows={2}
+          value={page.description?.[language] ?? ''}
+          onChange={(event) => edit((now) => setPageDescription(now, p, language, event.target.value))}
+          {...invalidProps(descriptionPath, descriptionProblems)}
+        />
+        <FieldProblems path={descriptionPath} problems={descriptionProblems} relative />
+      </div>
       <FieldProblems path={pagePath} problems={ownProblems} />
       {page.blocks.map((block, b) => (
         <div className="block" key={block.id}>
@@ -208,6 +244,19 @@ function PageEditor(props: {
               {t('builder.randomize')}
               <span className="visually-hidden"> {block.id}</span>
             </label>
+            {b > 0 && (
+              <button
+                type="button"
+                className="secondary small"
+                onClick={() => {
+                  edit((now) => joinBlockWithPrevious(now, p, b));
+                  props.focusNext(headingId);
+                }}
+              >
+                {t('builder.joinBlock')}
+                <span className="visually-hidden"> {block.id}</span>
+              </button>
+            )}
           </div>
           <ol className="question-list">
             {block.questions.map((question) => {
@@ -232,6 +281,21 @@ function PageEditor(props: {
       <fieldset className="add-question">
         <legend className="visually-hidden">{t('builder.addTo', { n: p + 1 })}</legend>
         <div className="field">
+          <label htmlFor={`${fieldId(pagePath)}-target`}>{t('builder.addTarget')}</label>
+          <select
+            id={`${fieldId(pagePath)}-target`}
+            value={newBlock ? NEW_BLOCK : page.blocks[targetBlock].id}
+            onChange={(event) => setTargetId(event.target.value)}
+          >
+            {page.blocks.map((block) => (
+              <option key={block.id} value={block.id}>
+                {t('builder.block', { id: block.id })}
+              </option>
+            ))}
+            <option value={NEW_BLOCK}>{t('builder.newBlock')}</option>
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor={`${fieldId(pagePath)}-type`}>{t('builder.questionType')}</label>
           <select
             id={`${fieldId(pagePath)}-type`}
@@ -249,7 +313,7 @@ function PageEditor(props: {
           type="button"
           onClick={() => {
             const id = freeId(`q${props.places.length + 1}`, usedIds(definition));
-            edit((now) => addQuestion(now, p, newQuestion(type, id, language, starterTexts(language))));
+            place(newQuestion(type, id, language, starterTexts(language)));
             props.focusNext(fieldId(`${nextPath}.text.${language}`));
           }}
         >

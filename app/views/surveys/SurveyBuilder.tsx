@@ -4,6 +4,8 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { isMessageKey } from '../../i18n/translate.ts';
 import { Link } from '../../router/Link.tsx';
 import { navigate, pathOf } from '../../router/router.ts';
+import { useProgramme } from '../../shell/programme.tsx';
+import { useMay } from '../../shell/useMay.ts';
 import { useTitle } from '../../shell/useTitle.ts';
 import { DistributionTab } from './DistributionTab.tsx';
 import { type DraftProblem, isMissingTranslation, missingTranslations } from './draft.ts';
@@ -11,6 +13,7 @@ import { PreviewTab } from './PreviewTab.tsx';
 import { fieldId } from './Problems.tsx';
 import { PublishTab } from './PublishTab.tsx';
 import { QuestionsTab } from './QuestionsTab.tsx';
+import { SurveyOutline } from './SurveyOutline.tsx';
 import { TranslationsTab } from './TranslationsTab.tsx';
 import { useDraft } from './useDraft.ts';
 import './builder.css';
@@ -28,9 +31,12 @@ const tabOf = (problem: DraftProblem): BuilderTab =>
 /**
  * The survey builder for one survey: the draft's pages and questions (with the item library and
  * logic), its translations side by side, a phone preview, publishing and versions, and distribution.
+ * A role without `surveys:manage` reads the same tabs with nothing that edits, saves or publishes.
  */
 export function SurveyBuilder(props: { surveyId: string; tab: string | null }) {
   const { t } = useI18n();
+  const { me } = useProgramme();
+  const readOnly = !useMay()('surveys:manage');
   const { draft, edit, save, publish, setOpen } = useDraft(props.surveyId);
   const tab: BuilderTab = BUILDER_TABS.includes(props.tab as BuilderTab)
     ? (props.tab as BuilderTab)
@@ -50,7 +56,8 @@ export function SurveyBuilder(props: { surveyId: string; tab: string | null }) {
       <Link href={pathOf('surveys')}>{t('builder.back')}</Link>
     </p>
   );
-  if (draft.state === 'loading')
+  // Until the role is known the builder cannot tell whether to offer editing.
+  if (draft.state === 'loading' || me === null)
     return (
       <>
         {back}
@@ -107,14 +114,20 @@ export function SurveyBuilder(props: { surveyId: string; tab: string | null }) {
         })}
         {missing > 0 && ` · ${t('builder.missingCount', { n: missing })}`}
       </p>
-      <div className="builder-bar">
-        <button type="button" disabled={!draft.dirty || draft.busy} onClick={() => void save()}>
-          {t('builder.save')}
-        </button>
-        <span role="status" className="saved">
-          {draft.busy ? t('builder.saving') : draft.dirty ? t('builder.unsaved') : t('builder.allSaved')}
-        </span>
-      </div>
+      {readOnly ? (
+        <p className="note" data-testid="read-only">
+          {t('builder.readOnly')}
+        </p>
+      ) : (
+        <div className="builder-bar">
+          <button type="button" disabled={!draft.dirty || draft.busy} onClick={() => void save()}>
+            {t('builder.save')}
+          </button>
+          <span role="status" className="saved">
+            {draft.busy ? t('builder.saving') : draft.dirty ? t('builder.unsaved') : t('builder.allSaved')}
+          </span>
+        </div>
+      )}
       {draft.refusal && (
         <div role="alert" className="error problem-summary" data-testid="problems">
           <p>{t('builder.refused', { message: draft.refusal })}</p>
@@ -141,15 +154,20 @@ export function SurveyBuilder(props: { surveyId: string; tab: string | null }) {
                 current={name === tab}
                 className={name === tab ? 'settings-tab-current' : undefined}
               >
-                {t(`builder.tab.${name}`)}
+                {readOnly && name === 'publish' ? t('builder.tab.versions') : t(`builder.tab.${name}`)}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
-      {tab === 'questions' && <QuestionsTab definition={definition} problems={allProblems} edit={edit} />}
+      {tab === 'questions' &&
+        (readOnly ? (
+          <SurveyOutline definition={definition} />
+        ) : (
+          <QuestionsTab definition={definition} problems={allProblems} edit={edit} />
+        ))}
       {tab === 'translations' && (
-        <TranslationsTab definition={definition} problems={allProblems} edit={edit} />
+        <TranslationsTab definition={definition} problems={allProblems} edit={readOnly ? null : edit} />
       )}
       {tab === 'preview' && (
         <PreviewTab
@@ -164,6 +182,7 @@ export function SurveyBuilder(props: { surveyId: string; tab: string | null }) {
       {tab === 'publish' && (
         <PublishTab
           survey={survey}
+          readOnly={readOnly}
           busy={draft.busy}
           openIssues={missing}
           publish={publish}

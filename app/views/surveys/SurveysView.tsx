@@ -8,20 +8,21 @@ import { isMessageKey } from '../../i18n/translate.ts';
 import { Link } from '../../router/Link.tsx';
 import { pathOf } from '../../router/router.ts';
 import { useProgramme } from '../../shell/programme.tsx';
+import { useMay } from '../../shell/useMay.ts';
 import { useTitle } from '../../shell/useTitle.ts';
 import { ExportableTable } from '../../ui/ExportableTable.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { NewSurvey } from './NewSurvey.tsx';
 import { SurveyBuilder } from './SurveyBuilder.tsx';
 
-const MANAGES_SURVEYS = new Set(['owner', 'admin', 'analyst']);
-
 /** The surveys list, a new survey (?new=1) or one survey's builder (?survey=…&tab=…). */
 export default function SurveysView() {
   const { search } = useProgramme();
+  const manages = useMay()('surveys:manage');
   const surveyId = search.get('survey');
   if (surveyId) return <SurveyBuilder key={surveyId} surveyId={surveyId} tab={search.get('tab')} />;
-  if (search.get('new') === '1') return <NewSurvey />;
+  // A new survey is only for those who may create one (the API would refuse the others).
+  if (search.get('new') === '1' && manages) return <NewSurvey />;
   return <SurveyList />;
 }
 
@@ -29,7 +30,8 @@ export default function SurveysView() {
 function SurveyList() {
   const { t, number } = useI18n();
   useTitle(t('surveys.title'));
-  const { me, filters } = useProgramme();
+  const { filters } = useProgramme();
+  const manages = useMay()('surveys:manage');
   const surveys = useApi<{ surveys: Survey[] }>('/surveys');
   const [links, setLinks] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -50,7 +52,7 @@ function SurveyList() {
   return (
     <>
       <h1>{t('surveys.title')}</h1>
-      {me !== null && MANAGES_SURVEYS.has(me.role) && (
+      {manages && (
         <p>
           <Link href={pathOf('surveys', new URLSearchParams({ new: '1' }))}>{t('builder.new')}</Link>
         </p>
@@ -100,21 +102,18 @@ function SurveyList() {
                             {t('surveys.results')}
                             <span className="visually-hidden">: {survey.name}</span>
                           </Link>
-                          {me !== null && MANAGES_SURVEYS.has(me.role) && (
-                            <>
-                              {' · '}
-                              <Link
-                                href={pathOf(
-                                  'surveys',
-                                  new URLSearchParams({ survey: survey.surveyId, tab: 'questions' }),
-                                )}
-                              >
-                                {t('builder.edit')}
-                                <span className="visually-hidden">: {survey.name}</span>
-                              </Link>
-                            </>
-                          )}
-                          {me !== null && MANAGES_SURVEYS.has(me.role) && survey.status === 'open' && (
+                          {' · '}
+                          {/* Everyone who reads surveys may look at one; only a manager of surveys edits it. */}
+                          <Link
+                            href={pathOf(
+                              'surveys',
+                              new URLSearchParams({ survey: survey.surveyId, tab: 'questions' }),
+                            )}
+                          >
+                            {manages ? t('builder.edit') : t('builder.view')}
+                            <span className="visually-hidden">: {survey.name}</span>
+                          </Link>
+                          {manages && survey.status === 'open' && (
                             <>
                               {' · '}
                               <button type="button" className="secondary" onClick={() => createLink(survey)}>

@@ -16,13 +16,14 @@ import { type TextPart, textOwner } from './textOwner.ts';
 type Edit = (change: (definition: SurveyDefinition) => SurveyDefinition) => void;
 
 /**
- * Every text of the survey side by side, one column per language, each editable; a text missing
- * in a language is marked in words (and counted in the column's header), not by colour alone.
+ * Every text of the survey side by side, one column per language, each editable (read as text when
+ * `edit` is null: the role does not change surveys); a text missing in a language is marked in
+ * words (and counted in the column's header), not by colour alone.
  */
 export function TranslationsTab(props: {
   definition: SurveyDefinition;
   problems: DraftProblem[];
-  edit: Edit;
+  edit: Edit | null;
 }) {
   const { t, language: uiLanguage } = useI18n();
   const { definition, edit } = props;
@@ -79,29 +80,31 @@ export function TranslationsTab(props: {
           />
           {t('builder.onlyMissing')}
         </label>
-        <form
-          className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const code = newLanguage.trim();
-            if (code) edit((now) => addLanguage(now, code));
-            setNewLanguage('');
-          }}
-        >
-          <div className="field">
-            <label htmlFor="new-language">{t('builder.languageCode')}</label>
-            <input
-              id="new-language"
-              value={newLanguage}
-              onChange={(event) => setNewLanguage(event.target.value)}
-              size={8}
-              pattern="[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
-            />
-          </div>
-          <button type="submit" className="secondary">
-            {t('builder.addLanguage')}
-          </button>
-        </form>
+        {edit && (
+          <form
+            className="inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const code = newLanguage.trim();
+              if (code) edit((now) => addLanguage(now, code));
+              setNewLanguage('');
+            }}
+          >
+            <div className="field">
+              <label htmlFor="new-language">{t('builder.languageCode')}</label>
+              <input
+                id="new-language"
+                value={newLanguage}
+                onChange={(event) => setNewLanguage(event.target.value)}
+                size={8}
+                pattern="[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
+              />
+            </div>
+            <button type="submit" className="secondary">
+              {t('builder.addLanguage')}
+            </button>
+          </form>
+        )}
       </div>
       <div className="table-scroll">
         <table className="translations" data-testid="translations">
@@ -120,7 +123,7 @@ export function TranslationsTab(props: {
                     <span className={missing > 0 ? 'missing-count' : 'note'} lang={uiLanguage}>
                       {missing > 0 ? t('builder.missingCount', { n: missing }) : t('builder.complete')}
                     </span>
-                    {language !== definition.defaultLanguage && (
+                    {edit && language !== definition.defaultLanguage && (
                       <button
                         type="button"
                         className="secondary small"
@@ -152,18 +155,21 @@ export function TranslationsTab(props: {
                     const own = problemsAt(problems, at);
                     return (
                       <td key={language} className={missing ? 'missing' : undefined} lang={language}>
-                        <textarea
-                          id={fieldId(at)}
-                          rows={2}
-                          aria-label={`${label} · ${languageName(language)}`}
-                          value={text[language] ?? ''}
-                          onChange={(event) =>
-                            edit((now) => setText(now, path, language, event.target.value))
-                          }
-                          {...(missing
-                            ? { 'aria-invalid': true, 'aria-describedby': `${fieldId(at)}-missing` }
-                            : invalidProps(at, own))}
-                        />
+                        {!edit && !missing && <span className="wrap">{text[language]}</span>}
+                        {edit && (
+                          <textarea
+                            id={fieldId(at)}
+                            rows={2}
+                            aria-label={`${label} · ${languageName(language)}`}
+                            value={text[language] ?? ''}
+                            onChange={(event) =>
+                              edit((now) => setText(now, path, language, event.target.value))
+                            }
+                            {...(missing
+                              ? { 'aria-invalid': true, 'aria-describedby': `${fieldId(at)}-missing` }
+                              : invalidProps(at, own))}
+                          />
+                        )}
                         {missing && (
                           <span className="missing-flag" id={`${fieldId(at)}-missing`} lang={uiLanguage}>
                             {t('builder.missing')}
