@@ -17,22 +17,31 @@ export interface QualityContext {
 
 const MEDIAN_TTL_MS = 10 * 60_000;
 const MIN_FOR_MEDIAN = 30;
-const medians = new Map<string, { seconds: number | null; at: number }>();
+const medians = new Map<string, { seconds: Promise<number | null>; at: number }>();
 
-/** The survey's median completion time over its latest 500 timed responses, refreshed every 10 minutes. */
-async function medianSeconds(database: Database, survey: PublishedSurvey): Promise<number | null> {
+/**
+ * The survey's median completion time over its latest 500 timed responses, refreshed every 10
+ * minutes. The promise is cached, so the requests that arrive while it is being read share one query
+ * instead of each running their own.
+ */
+function medianSeconds(database: Database, survey: PublishedSurvey): Promise<number | null> {
   const key = `${survey.orgId}/${survey.surveyId}`;
   const cached = medians.get(key);
   if (cached && Date.now() - cached.at < MEDIAN_TTL_MS) return cached.seconds;
-  const { rows } = await sql<{ median: number | null; n: number }>`
+  const seconds = sql<{ median: number | null; n: number }>`
     select percentile_cont(0.5) within group (order by duration_seconds) as median, count(*)::int as n
     from (
       select duration_seconds from responses
       where org_id = ${survey.orgId} and survey_id = ${survey.surveyId} and duration_seconds is not null
       order by submitted_at desc limit 500
-    ) latest`.execute(database.db);
-  const seconds = rows[0] && rows[0].n >= MIN_FOR_MEDIAN ? Number(rows[0].median) : null;
+    ) latest`
+    .execute(database.db)
+    .then(({ rows }) => (rows[0] && rows[0].n >= MIN_FOR_MEDIAN ? Number(rows[0].median) : null));
   medians.set(key, { seconds, at: Date.now() });
+  // A failed read is not kept: the next response asks again.
+  seconds.catch(() => {
+    if (medians.get(key)?.seconds === seconds) medians.delete(key);
+  });
   return seconds;
 }
 
