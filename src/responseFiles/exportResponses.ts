@@ -112,21 +112,24 @@ async function* csvChunks(
           `COPY (select ${EXPORT_SELECT} from responses r where ${where} order by r.submitted_at, r.response_id) TO STDOUT`,
         ),
       );
-      const decoder = new TextDecoder();
-      let rest = '';
-      const format = (text: string) => {
-        const lines = (rest + text).split('\n');
-        rest = lines.pop()!;
+      // Each row is decoded on its own (a newline byte only ever ends a row in COPY's text format, and
+      // is never part of a multi-byte character): a row of plain ASCII then becomes a one-byte string,
+      // which JSON.parse and the line writer handle a quarter faster than slices of a chunk decoded
+      // whole, which are two-byte strings as soon as one comment in the chunk has an accent.
+      let rest: Buffer | null = null;
+      for await (const arrived of copy) {
+        const chunk: Buffer = rest ? Buffer.concat([rest, arrived as Buffer]) : (arrived as Buffer);
         let out = '';
-        for (const line of lines) {
-          const fields = copyTextFields(line);
+        let start = 0;
+        for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
+          const fields = copyTextFields(chunk.toString('utf8', start, end));
           out += lineOf(fields, JSON.parse(fields[7]!));
+          start = end + 1;
         }
-        return Buffer.from(out);
-      };
-      for await (const chunk of copy) yield format(decoder.decode(chunk as Buffer, { stream: true }));
-      const tail = decoder.decode();
-      if (rest || tail) yield format(`${tail}\n`);
+        rest = start < chunk.length ? chunk.subarray(start) : null;
+        if (out) yield Buffer.from(out);
+      }
+      if (rest) throw new Error('The database ended the export in the middle of a row.');
       await client.query('commit');
       finished = true;
     } finally {
