@@ -1,4 +1,4 @@
-import { responseMeasures } from '../responses/measures.ts';
+import { measureColumns, responseMeasures } from '../responses/measures.ts';
 import type { SurveyDefinition } from '../surveys/definition/index.ts';
 import { generateAnswers } from './answerGenerator.ts';
 import { drawLatentRespondent } from './causalModel.ts';
@@ -139,25 +139,7 @@ export function* demoResponses(plan: DemoPlan, random: SeededRandom): Generator<
         started_at: new Date(submitted.getTime() - random.integer(90, 600) * 1000),
         submitted_at: submitted,
         status: 'complete',
-        nps: m.nps,
-        csat: m.csat,
-        ces: m.ces,
-        force_certainty: m.forces.certainty,
-        force_control: m.forces.control,
-        force_fair_treatment: m.forces.fairTreatment,
-        force_belonging: m.forces.belonging,
-        force_status: m.forces.status,
-        force_enjoyment: m.forces.enjoyment,
-        satisfaction: m.satisfaction,
-        attachment: m.attachment,
-        segment: m.segment,
-        relationship_strength: m.relationshipStrength,
-        continue_likelihood: m.continueLikelihood,
-        buy_more: m.buyMore,
-        share_of_spend: m.shareOfSpend,
-        preference_rank: m.preferenceRank,
-        dissonance: m.dissonance,
-        critical_incident: m.criticalIncident,
+        ...measureColumns(m),
         answers,
         hidden: { account: contact.externalId },
       },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { responseMeasures } from '../responses/measures.ts';
+import { measureColumns, responseMeasures } from '../responses/measures.ts';
 import { isAnswered, surveyQuestions, validateAnswers } from '../surveys/definition/index.ts';
 import { compileRowAnswers } from './answerCells.ts';
 import { type ImportPlan, importKey } from './importPlan.ts';
@@ -170,25 +170,7 @@ export function rowConverter(plan: ImportPlan): (cells: readonly string[]) => Ro
           started && started <= submitted
             ? Math.round((submitted.getTime() - started.getTime()) / 1000)
             : null,
-        nps: m.nps,
-        csat: m.csat,
-        ces: m.ces,
-        force_certainty: m.forces.certainty,
-        force_control: m.forces.control,
-        force_fair_treatment: m.forces.fairTreatment,
-        force_belonging: m.forces.belonging,
-        force_status: m.forces.status,
-        force_enjoyment: m.forces.enjoyment,
-        satisfaction: m.satisfaction,
-        attachment: m.attachment,
-        segment: m.segment,
-        relationship_strength: m.relationshipStrength,
-        continue_likelihood: m.continueLikelihood,
-        buy_more: m.buyMore,
-        share_of_spend: m.shareOfSpend,
-        preference_rank: m.preferenceRank,
-        dissonance: m.dissonance,
-        critical_incident: m.criticalIncident,
+        ...measureColumns(m),
         answers,
         hidden,
       },

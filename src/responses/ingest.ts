@@ -9,7 +9,7 @@ import { sha256 } from '../identity/secrets.ts';
 import { isAnswered, type SurveyDefinition, validateAnswers } from '../surveys/definition/index.ts';
 import type { PublishedSurvey } from '../surveys/versions.ts';
 import { IngestBatcher, type IngestRow } from './ingestBatcher.ts';
-import { questionsOf, responseMeasures } from './measures.ts';
+import { measureColumns, questionsOf, responseMeasures } from './measures.ts';
 
 export interface IngestInput {
   survey: PublishedSurvey;
@@ -126,25 +126,7 @@ export async function ingestResponse(database: Database, input: IngestInput): Pr
       : null,
     fingerprint: input.fingerprint,
     resume_hash: null,
-    nps: measures.nps,
-    csat: measures.csat,
-    ces: measures.ces,
-    force_certainty: measures.forces.certainty,
-    force_control: measures.forces.control,
-    force_fair_treatment: measures.forces.fairTreatment,
-    force_belonging: measures.forces.belonging,
-    force_status: measures.forces.status,
-    force_enjoyment: measures.forces.enjoyment,
-    satisfaction: measures.satisfaction,
-    attachment: measures.attachment,
-    segment: measures.segment,
-    relationship_strength: measures.relationshipStrength,
-    continue_likelihood: measures.continueLikelihood,
-    buy_more: measures.buyMore,
-    share_of_spend: measures.shareOfSpend,
-    preference_rank: measures.preferenceRank,
-    dissonance: measures.dissonance,
-    critical_incident: measures.criticalIncident,
+    ...measureColumns(measures),
     answers: JSON.stringify(input.answers),
     hidden: JSON.stringify(input.hidden),
   };
@@ -269,25 +251,7 @@ async function storeInOneStatement(
       ? Math.max(0, Math.round((now.getTime() - input.startedAt.getTime()) / 1000))
       : null,
     fingerprint: input.fingerprint,
-    nps: measures.nps,
-    csat: measures.csat,
-    ces: measures.ces,
-    force_certainty: measures.forces.certainty,
-    force_control: measures.forces.control,
-    force_fair_treatment: measures.forces.fairTreatment,
-    force_belonging: measures.forces.belonging,
-    force_status: measures.forces.status,
-    force_enjoyment: measures.forces.enjoyment,
-    satisfaction: measures.satisfaction,
-    attachment: measures.attachment,
-    segment: measures.segment,
-    relationship_strength: measures.relationshipStrength,
-    continue_likelihood: measures.continueLikelihood,
-    buy_more: measures.buyMore,
-    share_of_spend: measures.shareOfSpend,
-    preference_rank: measures.preferenceRank,
-    dissonance: measures.dissonance,
-    critical_incident: measures.criticalIncident,
+    ...measureColumns(measures),
     answers: input.answers,
     hidden: input.hidden,
     // null skips the duplicate check

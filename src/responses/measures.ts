@@ -148,3 +148,28 @@ export function responseMeasures(
   });
   return measures;
 }
+
+/** The measures as the responses table names its columns (every writer of responses uses this). */
+export function measureColumns(m: ResponseMeasures) {
+  return {
+    nps: m.nps,
+    csat: m.csat,
+    ces: m.ces,
+    force_certainty: m.forces.certainty,
+    force_control: m.forces.control,
+    force_fair_treatment: m.forces.fairTreatment,
+    force_belonging: m.forces.belonging,
+    force_status: m.forces.status,
+    force_enjoyment: m.forces.enjoyment,
+    satisfaction: m.satisfaction,
+    attachment: m.attachment,
+    segment: m.segment,
+    relationship_strength: m.relationshipStrength,
+    continue_likelihood: m.continueLikelihood,
+    buy_more: m.buyMore,
+    share_of_spend: m.shareOfSpend,
+    preference_rank: m.preferenceRank,
+    dissonance: m.dissonance,
+    critical_incident: m.criticalIncident,
+  };
+}

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSurveyDefinition } from '../../../src/surveys/definition/index.ts';
-import {
-  FORCE_ITEMS,
-  forceItemQuestion,
-  touchpointPulseTemplate,
-} from '../../../src/surveys/library/index.ts';
+import { FORCE_ITEMS, forceItemQuestion } from '../../../src/surveys/library/index.ts';
 import {
   addPage,
   addQuestion,
@@ -26,27 +22,9 @@ import {
   setText,
 } from './draft.ts';
 import { newQuestion, QUESTION_TYPES } from './newQuestion.ts';
+import { testPulse } from './testPulse.fixture.ts';
 
-const pulse = (): SurveyDefinition =>
-  withoutExpectation(
-    touchpointPulseTemplate({
-      touchpointName: { en: 'Delivery', it: 'Consegna' },
-      forces: ['certainty', 'control'],
-      metric: 'nps',
-    }),
-  );
-
-// The editing tests work on the pulse's score, Force items and comment: its expectation block is left
-// out so the orders they expect stay short.
-function withoutExpectation(definition: SurveyDefinition): SurveyDefinition {
-  return {
-    ...definition,
-    pages: definition.pages.map((page) => ({
-      ...page,
-      blocks: page.blocks.filter((block) => block.id !== 'expectation'),
-    })),
-  };
-}
+const pulse = testPulse;
 const order = (definition: SurveyDefinition) => questionPlaces(definition).map((place) => place.question.id);
 const starter = {
   question: 'New question',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseSurveyDefinition } from '../../../src/surveys/definition/index.ts';
-import { touchpointPulseTemplate } from '../../../src/surveys/library/index.ts';
 import {
   addPage,
   type Question,
@@ -23,27 +22,9 @@ import {
   setPageDescription,
   splitBlock,
 } from './structure.ts';
+import { testPulse } from './testPulse.fixture.ts';
 
-const pulse = (): SurveyDefinition =>
-  withoutExpectation(
-    touchpointPulseTemplate({
-      touchpointName: { en: 'Delivery', it: 'Consegna' },
-      forces: ['certainty', 'control'],
-      metric: 'nps',
-    }),
-  );
-
-// The editing tests work on the pulse's score, Force items and comment: its expectation block is left
-// out so the orders they expect stay short.
-function withoutExpectation(definition: SurveyDefinition): SurveyDefinition {
-  return {
-    ...definition,
-    pages: definition.pages.map((page) => ({
-      ...page,
-      blocks: page.blocks.filter((block) => block.id !== 'expectation'),
-    })),
-  };
-}
+const pulse = testPulse;
 const starter = {
   question: 'New question',
   option: (n: number) => `Option ${n}`,
