@@ -4,13 +4,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/loadDemo.ts';
-import { axeViolations, HAVE_CHROMIUM, launchChromium } from '../../test/browser/chromium.ts';
+import { HAVE_CHROMIUM, launchChromium } from '../../test/browser/chromium.ts';
 import { freshDatabase } from '../../test/engines.ts';
 import { testApp } from '../../test/testApp.ts';
 import { ensureAppBuilt } from '../build.ts';
+import { checkAndShoot, DEMO_PASSWORD, SCREENSHOTS } from './viewChecks.ts';
 
-const SCREENSHOTS = 'test-output/screenshots/app';
-const PASSWORD = 'demo password 1';
+const PASSWORD = DEMO_PASSWORD;
 const OWNER = 'owner@demo.rapport.dev';
 const MANAGER_SOUTH = 'manager.south@demo.rapport.dev';
 const ANALYST = 'analyst@demo.rapport.dev';
@@ -105,16 +105,6 @@ describe.skipIf(!HAVE_CHROMIUM)('the web app in a real Chromium', () => {
       async (q) => (await (await fetch(`/api/v1/analytics/overview?${q}`)).json()).base as number,
       query,
     );
-
-  async function checkAndShoot(page: Page, name: string) {
-    await page
-      .locator('.loading, [aria-busy="true"]')
-      .first()
-      .waitFor({ state: 'detached' })
-      .catch(() => undefined);
-    expect(await axeViolations(page), name).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-  }
 
   it('takes the demo owner from sign-in to the overview, into one unit, and on to the Forces', async () => {
     const page = await signedIn(OWNER);

@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobQueue, type PgBoss } from '../../src/db/jobs.ts';
 import { loadDemo } from '../../src/demo/loadDemo.ts';
 import { startTextPipeline } from '../../src/text/pipeline/textPipeline.ts';
-import { axeViolations, HAVE_CHROMIUM, launchChromium } from '../../test/browser/chromium.ts';
+import { HAVE_CHROMIUM, launchChromium } from '../../test/browser/chromium.ts';
 import { freshDatabase } from '../../test/engines.ts';
 import { signIn, testApp } from '../../test/testApp.ts';
 import { ensureAppBuilt } from '../build.ts';
+import { checkAndShoot, DEMO_PASSWORD, fillSignIn, SCREENSHOTS } from './viewChecks.ts';
 
-const SCREENSHOTS = 'test-output/screenshots/app';
-const PASSWORD = 'demo password 1';
+const PASSWORD = DEMO_PASSWORD;
 const OWNER = 'owner@demo.rapport.dev';
 const ANALYST = 'analyst@demo.rapport.dev';
 // Stored XSS: a comment and a case note that would run script if rendered as markup.
@@ -89,23 +89,10 @@ describe.skipIf(!HAVE_CHROMIUM)('comments and cases in a real Chromium', () => {
       void dialog.dismiss();
     });
     await page.goto(`${base}/app/`);
-    await page.waitForURL(/\/app\/sign-in/);
-    await page.locator('#email').fill(email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.locator('form button[type="submit"]').click();
+    await fillSignIn(page, email);
     await page.waitForURL((url) => url.pathname === '/app/');
     await page.locator('.kpi .value, .kpi .suppressed').first().waitFor();
     return { page, errors, dialogs };
-  }
-
-  async function checkAndShoot(page: Page, name: string) {
-    await page
-      .locator('.loading, [aria-busy="true"]')
-      .first()
-      .waitFor({ state: 'detached' })
-      .catch(() => undefined);
-    expect(await axeViolations(page), name).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
   }
 
   const openAlerts = async (page: Page) =>

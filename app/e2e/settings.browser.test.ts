@@ -12,9 +12,9 @@ import { freshDatabase } from '../../test/engines.ts';
 import { pdfText } from '../../test/pdfText.ts';
 import { testApp } from '../../test/testApp.ts';
 import { ensureAppBuilt } from '../build.ts';
+import { checkAndShoot, DEMO_PASSWORD, fillSignIn, SCREENSHOTS, settled } from './viewChecks.ts';
 
-const SCREENSHOTS = 'test-output/screenshots/app';
-const PASSWORD = 'demo password 1';
+const PASSWORD = DEMO_PASSWORD;
 const OWNER = 'owner@demo.rapport.dev';
 // A name a spreadsheet would run as a formula, and one that is markup.
 const FORMULA_NAME = '=HYPERLINK("http://evil.test","x")';
@@ -73,10 +73,7 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
     });
     const page = await context.newPage();
     await page.goto(`${base}${path}`);
-    await page.waitForURL(/\/app\/sign-in/);
-    await page.locator('#email').fill(email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.locator('form button[type="submit"]').click();
+    await fillSignIn(page, email);
     await page.waitForURL((url) => !url.pathname.includes('sign-in'));
     return page;
   }
@@ -152,20 +149,6 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
     await page.context().close();
   }, 90_000);
 
-  async function settle(page: Page) {
-    await page
-      .locator('.loading, [aria-busy="true"]')
-      .first()
-      .waitFor({ state: 'detached' })
-      .catch(() => undefined);
-  }
-
-  async function checkAndShoot(page: Page, name: string) {
-    await settle(page);
-    expect(await axeViolations(page), name).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-  }
-
   it('lets the owner edit the hierarchy by keyboard, with hostile names shown as text', async () => {
     const page = await signedIn('/app/settings');
     await page.getByRole('heading', { name: 'Hierarchy', level: 2 }).waitFor();
@@ -203,7 +186,7 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
   it('sets health-score weights (naming a wrong field) and the Accounts list follows them', async () => {
     const page = await signedIn('/app/settings?section=health');
     await page.getByRole('heading', { name: 'Customer Health Score' }).waitFor();
-    await settle(page);
+    await settled(page);
     await page.getByLabel('Amber from').fill('80');
     await page.getByLabel('Green from').fill('60');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -241,7 +224,7 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
   it('issues and revokes an API token, adds and removes a webhook, schedules a report', async () => {
     const page = await signedIn('/app/settings?section=tokens');
     await page.getByRole('heading', { name: 'API tokens', level: 2 }).waitFor();
-    await settle(page);
+    await settled(page);
     await page.getByLabel('What it is for').fill('<i>CRM</i> sync');
     await page.getByRole('button', { name: 'Issue token' }).click();
     const secret = page.getByLabel('The new token (shown only now: copy it)');
@@ -334,7 +317,7 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
   it('adds and switches off an alert rule, and adds and removes a codeframe topic', async () => {
     const page = await signedIn('/app/settings?section=rules');
     await page.getByRole('heading', { name: 'Alert rules', level: 2 }).waitFor();
-    await settle(page);
+    await settled(page);
     await page.getByLabel('Name', { exact: true }).fill('Detractor <b>alert</b>');
     await page.getByLabel('NPS answer at most').fill('5');
     await page.getByRole('button', { name: 'Add NPS rule' }).click();
@@ -366,7 +349,7 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
     await page.waitForURL(/account=/);
     await page.getByRole('heading', { name: 'Stakeholders' }).waitFor();
     expect(await page.locator('h1').textContent()).toBe(MARKUP_NAME);
-    await settle(page);
+    await settled(page);
     const people = page.getByTestId('stakeholders').locator('tbody tr');
     expect(await people.count()).toBeGreaterThan(0);
     const events = page.getByTestId('timeline').locator('li');
@@ -395,7 +378,7 @@ describe.skipIf(!HAVE_CHROMIUM)('settings, table exports and PDF reports in a re
     await page.getByRole('heading', { name: 'Journeys', level: 1 }).waitFor();
     const touchpoints = page.getByTestId('touchpoint');
     await touchpoints.first().waitFor();
-    await settle(page);
+    await settled(page);
     expect(await touchpoints.count()).toBeGreaterThan(3);
     // Every touchpoint says where it stands in words (colour only repeats it) and has its three rows.
     const bands = await touchpoints.locator('.band').allTextContents();

@@ -4,13 +4,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/loadDemo.ts';
-import { axeViolations, HAVE_CHROMIUM, launchChromium } from '../../test/browser/chromium.ts';
+import { HAVE_CHROMIUM, launchChromium } from '../../test/browser/chromium.ts';
 import { freshDatabase } from '../../test/engines.ts';
 import { testApp } from '../../test/testApp.ts';
 import { ensureAppBuilt } from '../build.ts';
+import { checkAndShoot, DEMO_PASSWORD, fillSignIn, SCREENSHOTS } from './viewChecks.ts';
 
-const SCREENSHOTS = 'test-output/screenshots/app';
-const PASSWORD = 'demo password 1';
+const PASSWORD = DEMO_PASSWORD;
 const OWNER = 'owner@demo.rapport.dev';
 const ANALYST = 'analyst@demo.rapport.dev';
 
@@ -46,22 +46,9 @@ describe.skipIf(!HAVE_CHROMIUM)('editing alert rules and users’ access in a re
     });
     const page = await context.newPage();
     await page.goto(`${base}${path}`);
-    await page.waitForURL(/\/app\/sign-in/);
-    await page.locator('#email').fill(email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.locator('form button[type="submit"]').click();
+    await fillSignIn(page, email);
     await page.waitForURL((url) => !url.pathname.includes('sign-in'));
     return page;
-  }
-
-  async function checkAndShoot(page: Page, name: string) {
-    await page
-      .locator('.loading, [aria-busy="true"]')
-      .first()
-      .waitFor({ state: 'detached' })
-      .catch(() => undefined);
-    expect(await axeViolations(page), name).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
   }
 
   it("edits an alert rule's conditions, routing and reach, naming a refused field", async () => {

@@ -4,13 +4,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/loadDemo.ts';
-import { axeViolations, HAVE_CHROMIUM, launchChromium } from '../../test/browser/chromium.ts';
+import { HAVE_CHROMIUM, launchChromium } from '../../test/browser/chromium.ts';
 import { freshDatabase } from '../../test/engines.ts';
 import { testApp } from '../../test/testApp.ts';
 import { ensureAppBuilt } from '../build.ts';
+import { checkAndShoot, DEMO_PASSWORD, fillSignIn, SCREENSHOTS } from './viewChecks.ts';
 
-const SCREENSHOTS = 'test-output/screenshots/app';
-const PASSWORD = 'demo password 1';
+const PASSWORD = DEMO_PASSWORD;
 const OWNER = 'owner@demo.rapport.dev';
 // A regional manager reads surveys (and their invitations in the region) but does not design them.
 const MANAGER = 'manager.north@demo.rapport.dev';
@@ -54,22 +54,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the survey builder in a real Chromium', () => {
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${base}${path}`);
-    await page.waitForURL(/\/app\/sign-in/);
-    await page.locator('#email').fill(email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.locator('form button[type="submit"]').click();
+    await fillSignIn(page, email);
     await page.waitForURL((url) => !url.pathname.includes('sign-in'));
     return page;
-  }
-
-  async function checkAndShoot(page: Page, name: string) {
-    await page
-      .locator('.loading, [aria-busy="true"]')
-      .first()
-      .waitFor({ state: 'detached' })
-      .catch(() => undefined);
-    expect(await axeViolations(page), name).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
   }
 
   const tab = (page: Page, name: string) =>
