@@ -67,11 +67,12 @@ export function commentsInScope<DB extends Schema, TB extends keyof DB & string,
 }
 
 /**
- * Limits a query over invitations to the actor's organisation and, for unit-scoped actors, to
- * invitations of accounts in their subtree; an invitation without an account is visible only to
- * organisation-wide actors. `table` is the name or alias the query gives `invitations`.
+ * Limits a query over rows that belong to an account (contacts, invitations) to the actor's
+ * organisation and, for unit-scoped actors, to rows whose account is in their subtree: a row without
+ * an account, or whose account has no unit, is visible only to organisation-wide actors. `table` is
+ * the name or alias the query gives the table.
  */
-export function invitationsInScope<DB extends Schema, TB extends keyof DB & string, O>(
+export function accountRowsInScope<DB extends Schema, TB extends keyof DB & string, O>(
   query: SelectQueryBuilder<DB, TB, O>,
   actor: Actor,
   table: string,
@@ -91,27 +92,8 @@ export function invitationsInScope<DB extends Schema, TB extends keyof DB & stri
   );
 }
 
-/**
- * Limits a query over contacts to the actor's organisation and, for unit-scoped actors, to contacts
- * of accounts in their subtree (a contact belongs where its account does; an account without a unit
- * is organisation-wide). `table` is the name or alias the query gives `contacts`.
- */
-export function contactsInScope<DB extends Schema, TB extends keyof DB & string, O>(
-  query: SelectQueryBuilder<DB, TB, O>,
-  actor: Actor,
-  table: string,
-): SelectQueryBuilder<DB, TB, O> {
-  const t = (column: string) => sql.ref(`${table}.${column}`);
-  const scoped = query.where(sql<boolean>`${t('org_id')} = ${actor.orgId}`);
-  if (actor.unitPath === null) return scoped;
-  return scoped.where(
-    sql<boolean>`exists (
-      select 1 from accounts scope_account
-      join org_units scope_unit
-        on scope_unit.org_id = scope_account.org_id and scope_unit.unit_id = scope_account.unit_id
-      where scope_account.org_id = ${t('org_id')}
-        and scope_account.account_id = ${t('account_id')}
-        and scope_unit.path like ${`${actor.unitPath}%`}
-    )`,
-  );
-}
+/** Invitations in the actor's scope: those of accounts in their subtree (see accountRowsInScope). */
+export const invitationsInScope = accountRowsInScope;
+
+/** Contacts in the actor's scope: a contact belongs where its account does (see accountRowsInScope). */
+export const contactsInScope = accountRowsInScope;
