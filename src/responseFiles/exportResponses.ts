@@ -1,7 +1,7 @@
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
-import { to as copyTo } from 'pg-copy-streams';
+import { copyOutInIndexOrder } from '../db/copyOut.ts';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../policies/actor.ts';
 import {
@@ -98,45 +98,30 @@ async function* csvChunks(
   const where = scopeCondition(scope, target.surveyId);
   yield Buffer.from(exportHeader(columns));
   if (database.engine === 'postgres') {
-    const client = await database.pool.connect();
-    // Rows in the order of the survey's submission-time index (an incremental sort only orders ties):
-    // a sort of the whole survey first would keep everything back until it finished, and in parallel
-    // workers it takes the cores this process needs to format what streams in.
-    let finished = false;
-    try {
-      await client.query('begin; set local enable_sort = off; set local max_parallel_workers_per_gather = 0');
-      // COPY's text format, not CSV: the answers' JSON is full of quotes, which CSV doubles and a
-      // CSV reader must undo one by one; in text format only backslashes are escaped.
-      const copy = client.query(
-        copyTo(
-          `COPY (select ${EXPORT_SELECT} from responses r where ${where} order by r.submitted_at, r.response_id) TO STDOUT`,
-        ),
-      );
-      // Each row is decoded on its own (a newline byte only ever ends a row in COPY's text format, and
-      // is never part of a multi-byte character): a row of plain ASCII then becomes a one-byte string,
-      // which JSON.parse and the line writer handle a quarter faster than slices of a chunk decoded
-      // whole, which are two-byte strings as soon as one comment in the chunk has an accent.
-      let rest: Buffer | null = null;
-      for await (const arrived of copy) {
-        const chunk: Buffer = rest ? Buffer.concat([rest, arrived as Buffer]) : (arrived as Buffer);
-        let out = '';
-        let start = 0;
-        for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
-          const fields = copyTextFields(chunk.toString('utf8', start, end));
-          out += lineOf(fields, JSON.parse(fields[7]!));
-          start = end + 1;
-        }
-        rest = start < chunk.length ? chunk.subarray(start) : null;
-        if (out) yield Buffer.from(out);
+    // COPY's text format, not CSV: the answers' JSON is full of quotes, which CSV doubles and a CSV
+    // reader must undo one by one; in text format only backslashes are escaped.
+    const copy = copyOutInIndexOrder(
+      database,
+      `COPY (select ${EXPORT_SELECT} from responses r where ${where} order by r.submitted_at, r.response_id) TO STDOUT`,
+    );
+    // Each row is decoded on its own (a newline byte only ever ends a row in COPY's text format, and
+    // is never part of a multi-byte character): a row of plain ASCII then becomes a one-byte string,
+    // which JSON.parse and the line writer handle a quarter faster than slices of a chunk decoded
+    // whole, which are two-byte strings as soon as one comment in the chunk has an accent.
+    let rest: Buffer | null = null;
+    for await (const arrived of copy) {
+      const chunk: Buffer = rest ? Buffer.concat([rest, arrived]) : arrived;
+      let out = '';
+      let start = 0;
+      for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
+        const fields = copyTextFields(chunk.toString('utf8', start, end));
+        out += lineOf(fields, JSON.parse(fields[7]!));
+        start = end + 1;
       }
-      if (rest) throw new Error('The database ended the export in the middle of a row.');
-      await client.query('commit');
-      finished = true;
-    } finally {
-      // A reader that stopped early leaves the COPY and its transaction open: that connection is
-      // closed, not handed to the next caller.
-      client.release(finished ? undefined : new Error('export stopped before its end'));
+      rest = start < chunk.length ? chunk.subarray(start) : null;
+      if (out) yield Buffer.from(out);
     }
+    if (rest) throw new Error('The database ended the export in the middle of a row.');
     return;
   }
   for await (const page of pagedRows(database, where)) {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { to as copyTo } from 'pg-copy-streams';
+import { copyOutInIndexOrder } from '../db/copyOut.ts';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../policies/actor.ts';
 
@@ -69,18 +69,11 @@ export async function exportedResponseCount(
  * every backslash.
  */
 async function* copiedLines(database: Database, where: string): AsyncGenerator<Buffer> {
-  const client = await database.pool.connect();
-  try {
-    const copy = client.query(
-      copyTo(
-        `COPY (select ${RESPONSE_JSON} from responses r where ${where} order by r.submitted_at, r.response_id)
-         TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`,
-      ),
-    );
-    for await (const chunk of copy) yield chunk as Buffer;
-  } finally {
-    client.release();
-  }
+  yield* copyOutInIndexOrder(
+    database,
+    `COPY (select ${RESPONSE_JSON} from responses r where ${where} order by r.submitted_at, r.response_id)
+     TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`,
+  );
 }
 
 /**
