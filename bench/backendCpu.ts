@@ -1,13 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import pg from 'pg';
 
+/** The parent pid and the CPU seconds (user + system) in a /proc/<pid>/stat line. */
+function parseStat(stat: string): { parent: number; seconds: number } {
+  // Fields after the command name (which may hold spaces) start after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { parent: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+}
+
 /** CPU seconds a process has used (user + system), read from /proc; null once it has gone. */
 export async function processCpuSeconds(pid: number): Promise<number | null> {
   try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces) start after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return parseStat(await readFile(`/proc/${pid}/stat`, 'utf8')).seconds;
   } catch {
     return null;
   }
@@ -21,10 +25,11 @@ export async function processTreeCpuSeconds(pid: number): Promise<number | null>
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === pid) sum += (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {}
+      const { parent, seconds } = parseStat(await readFile(`/proc/${entry}/stat`, 'utf8'));
+      if (parent === pid) sum += seconds;
+    } catch {
+      // The process ended while the list was read.
+    }
   }
   return sum;
 }

@@ -152,8 +152,6 @@ export async function ingestBench(): Promise<BenchResult> {
         return req;
       },
     };
-    // CPU per response of the one-process run (server and Postgres backends): a cost that holds
-    // whatever else the machine is doing, unlike the rate.
     const single = await measuredRun(server, url.toString(), () =>
       run({ url: base, connections: CONNECTIONS, duration: 20, requests: [request] }),
     );
