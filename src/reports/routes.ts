@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { transaction } from '../db/database.ts';
-import type { ReportView } from '../db/schema.ts';
+import type { ReportView, Schema } from '../db/schema.ts';
 import { requireActor } from '../http/authentication.ts';
 import type { AppContext } from '../http/context.ts';
 import { badRequest, forbidden, notFound, Problem } from '../http/problem.ts';
@@ -183,10 +184,10 @@ export const reportRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
     recipientUserIds: recipients,
     createdAt: iso(row.created_at)!,
   });
-  const recipientsOf = async (orgId: string, scheduleIds: string[]) => {
+  const recipientsOf = async (orgId: string, scheduleIds: string[], q: Kysely<Schema> = db) => {
     const byId = new Map<string, string[]>();
     if (scheduleIds.length === 0) return byId;
-    const rows = await db
+    const rows = await q
       .selectFrom('report_schedule_recipients')
       .select(['schedule_id', 'user_id'])
       .where('org_id', '=', orgId)
@@ -200,8 +201,13 @@ export const reportRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
    * Every recipient must be a member of the organisation whose role may see the view; each wrong one
    * is named.
    */
-  const checkRecipients = async (orgId: string, userIds: string[], view: ReportView) => {
-    const found = await db
+  const checkRecipients = async (
+    orgId: string,
+    userIds: string[],
+    view: ReportView,
+    q: Kysely<Schema> = db,
+  ) => {
+    const found = await q
       .selectFrom('users')
       .innerJoin('memberships', (join) =>
         join
@@ -313,27 +319,21 @@ export const reportRoutes: FastifyPluginAsyncZod<AppContext> = async (app, conte
       const { scheduleId } = request.params;
       const body = request.body;
       const recipients = body.recipientUserIds ? [...new Set(body.recipientUserIds)] : null;
-      if (recipients || body.view) {
-        // The recipients as they will be, against the view as it will be.
-        const stored = await db
-          .selectFrom('report_schedules')
-          .select('view')
-          .where('org_id', '=', actor.orgId)
-          .where('schedule_id', '=', scheduleId)
-          .executeTakeFirst();
-        if (!stored) throw notFound('report schedule');
-        const list = recipients ?? (await recipientsOf(actor.orgId, [scheduleId])).get(scheduleId) ?? [];
-        if (list.length > 0) await checkRecipients(actor.orgId, list, body.view ?? stored.view);
-      }
       const row = await transaction(context.database, async (trx) => {
         const current = await trx
           .selectFrom('report_schedules')
-          .select(['cadence', 'hour_utc'])
+          .select(['cadence', 'hour_utc', 'view'])
           .where('org_id', '=', actor.orgId)
           .where('schedule_id', '=', scheduleId)
           .forUpdate()
           .executeTakeFirst();
         if (!current) throw notFound('report schedule');
+        if (recipients || body.view) {
+          // The recipients as they will be, against the view as it will be.
+          const list =
+            recipients ?? (await recipientsOf(actor.orgId, [scheduleId], trx)).get(scheduleId) ?? [];
+          if (list.length > 0) await checkRecipients(actor.orgId, list, body.view ?? current.view, trx);
+        }
         const cadence = body.cadence ?? current.cadence;
         const hour = body.hourUtc ?? current.hour_utc;
         const retimed = cadence !== current.cadence || hour !== current.hour_utc;
