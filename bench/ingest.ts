@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
 import pg from 'pg';
 import { generateAnswers } from '../src/demo/answerGenerator.ts';
 import { drawLatentRespondent } from '../src/demo/causalModel.ts';
@@ -65,7 +64,7 @@ function percentile(values: number[], p: number): number {
 /**
  * Ingestion over HTTP into Postgres: the real server in its own process, relationship-survey
  * responses posted with an API token for 20 s at full speed, then at a fixed 1,000/s for latency;
- * a bare Fastify echo measured by the same client in the same run; the respondent page's size and
+ * a bare Fastify echo in a process of its own, measured by the same client in the same run; the respondent page's size and
  * render time.
  */
 export async function ingestBench(): Promise<BenchResult> {
@@ -183,27 +182,39 @@ export async function ingestBench(): Promise<BenchResult> {
       requests: [request],
     });
 
-    const echo = Fastify();
-    echo.post('/echo', async (req) => req.body);
-    await echo.listen({ port: PORT + 1, host: '127.0.0.1' });
-    const echoed = await run({
-      url: `http://127.0.0.1:${PORT + 1}`,
-      connections: 32,
-      duration: 20,
-      requests: [
-        {
-          method: 'POST',
-          path: '/echo',
-          headers: { 'content-type': 'application/json' },
-          setupRequest: request.setupRequest,
-        },
-      ],
-    });
-    await echo.close();
-    const echoPerSecond = echoed['2xx'] / 20;
-
     // The respondent page: the largest page of the relationship survey, as served.
     const pageHtml = await (await fetch(`${base}/s/open/demo-relationship?lang=en`)).text();
+    // The baseline runs alone: the Rapport server (and its background work) is stopped first, and
+    // the echo serves from its own process, as the server did, not from the load generator's.
+    await stopServer(server);
+    const echoServer = spawn(
+      process.execPath,
+      [new URL('./echoServer.ts', import.meta.url).pathname, String(PORT + 1)],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    let echoed: autocannon.Result;
+    try {
+      await waitFor(`http://127.0.0.1:${PORT + 1}/ready`, echoServer);
+      echoed = await run({
+        url: `http://127.0.0.1:${PORT + 1}`,
+        connections: CONNECTIONS,
+        duration: 20,
+        requests: [
+          {
+            method: 'POST',
+            path: '/echo',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: request.setupRequest,
+          },
+        ],
+      });
+    } finally {
+      await stopServer(echoServer);
+    }
+    const echoPerSecond = echoed['2xx'] / 20;
+
     const renders: number[] = [];
     for (let i = 0; i < 400; i++) {
       const started = performance.now();
