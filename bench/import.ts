@@ -4,6 +4,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { measureCopyFloor } from './copyFloor.ts';
 import type { BenchResult } from './run.ts';
 
 const serverUrl =
@@ -45,6 +46,7 @@ const perHundredThousand = (seconds: number, rows: number) =>
  * responses (default 1,000,000) is generated to a temporary file (not timed), imported into a
  * throw-away database (parse, map, validate, derive measures, COPY, queue for rollups), then
  * exported back as CSV. Import and export run in a child process so peak memory is theirs alone.
+ * Last, the same rows are copied into an empty table like `responses` by Postgres alone (copyFloor.ts).
  */
 export async function importBench(args: string[]): Promise<BenchResult> {
   const { values } = parseArgs({
@@ -68,6 +70,11 @@ export async function importBench(args: string[]): Promise<BenchResult> {
       ...(values.reimport ? { BENCH_REIMPORT: '1' } : {}),
     });
     process.stderr.write(`${JSON.stringify({ generated, fileBytes, run })}\n`);
+    const floor = await measureCopyFloor(
+      url.toString(),
+      join(tmpdir(), `rapport-bench-floor-${process.pid}.copy`),
+    );
+    const importRowsPerSecond = run.rows / run.importSeconds;
     return {
       metrics: {
         rows: run.rows,
@@ -75,12 +82,18 @@ export async function importBench(args: string[]): Promise<BenchResult> {
         skipped: run.skipped.count,
         file_mb: Math.round(fileBytes / 2 ** 20),
         import_seconds: Math.round(run.importSeconds * 100) / 100,
-        import_rows_per_s: Math.round(run.rows / run.importSeconds),
+        import_rows_per_s: Math.round(importRowsPerSecond),
         import_peak_rss_mb: Math.round(run.importPeakRssMb),
         // CPU seconds per 100,000 rows (Node: all threads of the import process; Postgres: the
         // database's backends): the cost of a run, less dependent on what else the machine runs.
         import_node_cpu_s_per_100k: perHundredThousand(run.importNodeCpuSeconds, run.rows),
         import_pg_cpu_s_per_100k: perHundredThousand(run.importPostgresCpuSeconds, run.rows),
+        // Postgres alone, same rows, same machine: a bare COPY into a table like responses (with its
+        // indexes, then with none). The import cannot beat it; the goal is read against it.
+        copy_floor_rows_per_s: floor.indexedRowsPerSecond,
+        copy_floor_unindexed_rows_per_s: floor.unindexedRowsPerSecond,
+        copy_floor_pg_cpu_s_per_100k: floor.indexedPostgresCpuSecondsPer100k,
+        import_vs_copy_floor: Math.round((importRowsPerSecond / floor.indexedRowsPerSecond) * 1000) / 1000,
         export_seconds: Math.round(run.exportSeconds * 100) / 100,
         export_rows_per_s: Math.round(run.imported / run.exportSeconds),
         export_node_cpu_s_per_100k: perHundredThousand(run.exportNodeCpuSeconds, run.imported),
