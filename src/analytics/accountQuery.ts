@@ -48,10 +48,16 @@ export async function sumAccountCells(
   if (filter.tier) where.push(sql`a.tier = ${filter.tier}`);
   if (filter.industry) where.push(sql`a.industry = ${filter.industry}`);
   const sums = columns.map((column) => `sum(c.${column})::float8 as ${column}`).join(', ');
+  // Summed in cell order: the float sums do not depend on the physical order of the cells (which a
+  // restore from backup changes) nor on the join's plan.
   const { rows } = await sql<Record<string, unknown>>`
-    select ${sql.raw(ACCOUNT_GROUPINGS[grouping])} as bucket, ${sql.raw(sums)}
-    from rollup_account_monthly c join accounts a on a.org_id = c.org_id and a.account_id = c.account_id
-    where ${sql.join(where, sql` and `)}
+    select bucket, ${sql.raw(sums)}
+    from (
+      select ${sql.raw(ACCOUNT_GROUPINGS[grouping])} as bucket, ${sql.raw(columns.map((column) => `c.${column}`).join(', '))}
+      from rollup_account_monthly c join accounts a on a.org_id = c.org_id and a.account_id = c.account_id
+      where ${sql.join(where, sql` and `)}
+      order by c.cell_key
+    ) c
     group by 1 order by 1`.execute(database.db);
   return rows.map((row) => ({
     bucket: String(row.bucket),
