@@ -64,8 +64,8 @@ function percentile(values: number[], p: number): number {
 /**
  * Ingestion over HTTP into Postgres: the real server in its own process, relationship-survey
  * responses posted with an API token for 20 s at full speed, then at a fixed 1,000/s for latency;
- * a bare Fastify echo in a process of its own, measured by the same client in the same run; the respondent page's size and
- * render time.
+ * a bare Fastify echo in a process of its own, measured by the same client in the same run; the
+ * respondent page's size and render time.
  */
 export async function ingestBench(): Promise<BenchResult> {
   const name = `rapport_bench_ingest_${process.pid}`;
