@@ -48,6 +48,11 @@ describe('Customer Health Score', () => {
     expect(ragOf(70, { amber: 50, green: 70 })).toBe('green');
   });
 
+  it('stays between its signals with a vanishingly small weight (no underflow)', () => {
+    const s2 = settings({ strength: 5e-324, nps: 0 });
+    expect(healthScore({ strength: 1e-9, nps: null, coverage: null, openCases: null }, s2).score).toBe(1e-9);
+  });
+
   it('stays between its lowest and highest signal, and never falls when a signal rises', () => {
     const value = fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null });
     const weight = fc.double({ min: 0, max: 10, noNaN: true });

@@ -71,16 +71,18 @@ export function healthScore(
 ): { score: number | null; rag: Rag } {
   const values = signalValues(signals, settings.casePenalty);
   if (values.strength === null && values.nps === null) return { score: null, rag: 'unknown' };
+  const used = HEALTH_SIGNALS.filter((signal) => values[signal] !== null && settings.weights[signal] > 0);
+  if (used.length === 0) return { score: null, rag: 'unknown' };
+  // Weights are taken relative to the largest: a tiny weight times a small value would otherwise
+  // underflow to zero and pull the mean outside its signals.
+  const largest = Math.max(...used.map((signal) => settings.weights[signal]));
   let weighted = 0;
   let weights = 0;
-  for (const signal of HEALTH_SIGNALS) {
-    const value = values[signal];
-    const weight = settings.weights[signal];
-    if (value === null || !(weight > 0)) continue;
-    weighted += weight * value;
+  for (const signal of used) {
+    const weight = settings.weights[signal] / largest;
+    weighted += weight * values[signal]!;
     weights += weight;
   }
-  if (weights === 0) return { score: null, rag: 'unknown' };
   const score = weighted / weights;
   return { score, rag: ragOf(score, settings.thresholds) };
 }
