@@ -82,22 +82,17 @@ export async function sumCells(
   if (filter.segment) where.push(sql`c.segment = ${filter.segment}`);
   if (filter.language) where.push(sql`c.language = ${filter.language}`);
   if (filter.channel) where.push(sql`c.channel = ${filter.channel}`);
-  // Each piece is read in cell order and the pieces follow one another, so every sum adds the same
-  // values in the same order: the figures come out bit for bit the same whatever the physical order
-  // of the cells, which a restore from backup (or a vacuum) changes. Read along the day index, only
-  // the cells of one day need sorting. (Measured at 1M responses: about a fifth more time.)
   const pieces = periodPieces(filter.from, filter.to, GRAIN_OF[grouping]).map(
-    (piece) => sql`(select ${sql.raw(DIMENSIONS)}, ${sql.raw(columns.join(', '))}
-      from ${sql.table(ROLLUP_TABLES[piece.grain])}
+    (
+      piece,
+    ) => sql`select ${sql.raw(DIMENSIONS)}, ${sql.raw(columns.join(', '))} from ${sql.table(ROLLUP_TABLES[piece.grain])}
       where org_id = ${filter.orgId}
         ${piece.from ? sql`and day >= ${piece.from}::date` : sql``}
-        ${piece.to ? sql`and day < ${piece.to}::date` : sql``}
-      order by day, cell_key)`,
+        ${piece.to ? sql`and day < ${piece.to}::date` : sql``}`,
   );
   // Queued responses come as daily cells; the period's day filter below applies to them. (It holds
   // for the rolled pieces too: a week or month piece starts inside the period by construction.)
-  const pending = sql`(select ${sql.raw(DIMENSIONS)}, ${sql.raw(columns.join(', '))}
-    from (${pendingCells(filter.orgId)}) p order by ${sql.raw(DIMENSIONS)})`;
+  const pending = sql`select ${sql.raw(DIMENSIONS)}, ${sql.raw(columns.join(', '))} from (${pendingCells(filter.orgId)}) p`;
   const sums = columns.map((column) => `sum(c.${column})::float8 as ${column}`).join(', ');
   const { rows } = await sql<Record<string, unknown>>`
     select ${sql.raw(GROUPINGS[grouping])} as bucket, ${sql.raw(sums)}

