@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/record.ts';
 import type { Schema } from '../db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/problem.ts';
+import { membershipWithUnitPath } from '../identity/memberships.ts';
 import type { Actor } from '../policies/actor.ts';
 import { unitInScope } from '../policies/scope.ts';
 import { childPath, moveMakesCycle, repath } from './unitPaths.ts';
@@ -278,21 +279,8 @@ export async function assignUserToUnit(
   userId: string,
   unitId: string | null,
 ): Promise<void> {
-  const membership = await trx
-    .selectFrom('memberships')
-    .leftJoin('org_units', (join) =>
-      join
-        .onRef('org_units.org_id', '=', 'memberships.org_id')
-        .onRef('org_units.unit_id', '=', 'memberships.unit_id'),
-    )
-    .select(['memberships.role', 'memberships.unit_id', 'org_units.path'])
-    .where('memberships.org_id', '=', actor.orgId)
-    .where('memberships.user_id', '=', userId)
-    .executeTakeFirst();
-  if (!membership) throw notFound('user');
-  const currentPath = membership.unit_id ? membership.path : null;
-  if (actor.unitPath !== null && (currentPath === null || !currentPath.startsWith(actor.unitPath)))
-    throw notFound('user');
+  const membership = await membershipWithUnitPath(trx, actor.orgId, userId);
+  if (!membership || !unitInScope(actor, membership.unit_id ? membership.path : null)) throw notFound('user');
   if (unitId === null && actor.unitPath !== null)
     throw forbidden('Only organisation-wide roles can give organisation-wide access.');
   if (unitId !== null) await unitInScopeForUpdate(trx, actor, unitId);

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/record.ts';
 import type { Role, Schema } from '../db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/problem.ts';
@@ -10,6 +10,30 @@ export interface MembershipChange {
   role?: Role;
   /** A unit whose subtree the user sees, or null for the whole organisation. */
   unitId?: string | null;
+}
+
+/**
+ * A user's membership in an organisation with the path of the unit it is scoped to (`path` is null
+ * when `unit_id` is); undefined when the user is not a member. `lock` holds the membership row for the
+ * rest of the transaction.
+ */
+export async function membershipWithUnitPath(
+  trx: Transaction<Schema> | Kysely<Schema>,
+  orgId: string,
+  userId: string,
+  { lock = false } = {},
+) {
+  const query = trx
+    .selectFrom('memberships')
+    .leftJoin('org_units', (join) =>
+      join
+        .onRef('org_units.org_id', '=', 'memberships.org_id')
+        .onRef('org_units.unit_id', '=', 'memberships.unit_id'),
+    )
+    .select(['memberships.role', 'memberships.unit_id', 'org_units.path'])
+    .where('memberships.org_id', '=', orgId)
+    .where('memberships.user_id', '=', userId);
+  return (lock ? query.forUpdate(['memberships']) : query).executeTakeFirst();
 }
 
 /**
@@ -33,18 +57,7 @@ export async function changeMembership(
     .orderBy('user_id')
     .forUpdate()
     .execute();
-  const current = await trx
-    .selectFrom('memberships')
-    .leftJoin('org_units', (join) =>
-      join
-        .onRef('org_units.org_id', '=', 'memberships.org_id')
-        .onRef('org_units.unit_id', '=', 'memberships.unit_id'),
-    )
-    .select(['memberships.role', 'memberships.unit_id', 'org_units.path'])
-    .where('memberships.org_id', '=', actor.orgId)
-    .where('memberships.user_id', '=', userId)
-    .forUpdate(['memberships'])
-    .executeTakeFirst();
+  const current = await membershipWithUnitPath(trx, actor.orgId, userId, { lock: true });
   // A unit-scoped admin manages only the people inside their subtree; others do not exist for them.
   if (!current || !unitInScope(actor, current.unit_id ? current.path : null)) throw notFound('user');
 

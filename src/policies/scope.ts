@@ -35,7 +35,7 @@ export function inOrganisation<DB extends Schema, TB extends keyof DB & string, 
 }
 
 /** True when a unit path lies inside the actor's subtree. */
-export function unitInScope(actor: Actor, unitPath: string | null): boolean {
+export function unitInScope(actor: Pick<Actor, 'unitPath'>, unitPath: string | null): boolean {
   if (actor.unitPath === null) return true;
   return unitPath?.startsWith(actor.unitPath) ?? false;
 }
