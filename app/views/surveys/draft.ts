@@ -72,7 +72,17 @@ export function questionsUpToPage(definition: SurveyDefinition, page: number): Q
 
 const clone = <T>(value: T): T => structuredClone(value);
 
-function updateQuestion(
+/** The definition with one page (by index) replaced by a changed copy. */
+export function withPage(
+  definition: SurveyDefinition,
+  page: number,
+  change: (page: SurveyDefinition['pages'][number]) => SurveyDefinition['pages'][number],
+): SurveyDefinition {
+  return { ...definition, pages: definition.pages.map((each, p) => (p === page ? change(each) : each)) };
+}
+
+/** The definition with one question (by id) replaced by `change(question)`, which may return it as is. */
+export function updateQuestion(
   definition: SurveyDefinition,
   id: string,
   change: (question: Question) => Question,
@@ -163,19 +173,12 @@ export function addQuestion(
   page: number,
   question: Question,
 ): SurveyDefinition {
-  return {
-    ...definition,
-    pages: definition.pages.map((each, p) =>
-      p !== page
-        ? each
-        : {
-            ...each,
-            blocks: each.blocks.map((block, b) =>
-              b === each.blocks.length - 1 ? { ...block, questions: [...block.questions, question] } : block,
-            ),
-          },
+  return withPage(definition, page, (each) => ({
+    ...each,
+    blocks: each.blocks.map((block, b) =>
+      b === each.blocks.length - 1 ? { ...block, questions: [...block.questions, question] } : block,
     ),
-  };
+  }));
 }
 
 /**
@@ -277,14 +280,10 @@ export function setSkipRules(
   page: number,
   rules: SkipRule[],
 ): SurveyDefinition {
-  return {
-    ...definition,
-    pages: definition.pages.map((each, p) => {
-      if (p !== page) return each;
-      const { skipTo: _dropped, ...rest } = each;
-      return rules.length > 0 ? { ...rest, skipTo: rules } : rest;
-    }),
-  };
+  return withPage(definition, page, (each) => {
+    const { skipTo: _dropped, ...rest } = each;
+    return rules.length > 0 ? { ...rest, skipTo: rules } : rest;
+  });
 }
 
 /** Adds a language to the survey (its texts are then missing until translated). */
@@ -367,16 +366,12 @@ export function setPageTitle(
   language: string,
   value: string,
 ): SurveyDefinition {
-  return {
-    ...definition,
-    pages: definition.pages.map((each, p) => {
-      if (p !== page) return each;
-      const title = { ...(each.title ?? {}), [language]: value };
-      if (value === '') delete title[language];
-      const { title: _dropped, ...rest } = each;
-      return Object.keys(title).length > 0 ? { ...rest, title } : rest;
-    }),
-  };
+  return withPage(definition, page, (each) => {
+    const title = { ...(each.title ?? {}), [language]: value };
+    if (value === '') delete title[language];
+    const { title: _dropped, ...rest } = each;
+    return Object.keys(title).length > 0 ? { ...rest, title } : rest;
+  });
 }
 
 /** Turns a block's per-respondent random order on or off. */
@@ -386,21 +381,14 @@ export function setBlockRandom(
   block: number,
   randomize: boolean,
 ): SurveyDefinition {
-  return {
-    ...definition,
-    pages: definition.pages.map((each, p) =>
-      p !== page
-        ? each
-        : {
-            ...each,
-            blocks: each.blocks.map((one, b) => {
-              if (b !== block) return one;
-              const { randomize: _dropped, ...rest } = one;
-              return randomize ? { ...rest, randomize: true } : rest;
-            }),
-          },
-    ),
-  };
+  return withPage(definition, page, (each) => ({
+    ...each,
+    blocks: each.blocks.map((one, b) => {
+      if (b !== block) return one;
+      const { randomize: _dropped, ...rest } = one;
+      return randomize ? { ...rest, randomize: true } : rest;
+    }),
+  }));
 }
 
 /** Sets the hidden fields from a list typed with commas or spaces. */

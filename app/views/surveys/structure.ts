@@ -9,16 +9,13 @@ import {
   type Question,
   questionPlaces,
   type SurveyDefinition,
+  updateQuestion,
   usedIds,
+  withPage,
 } from './draft.ts';
 
 type Page = SurveyDefinition['pages'][number];
 type MatrixRow = Extract<Question, { type: 'matrix' }>['rows'][number];
-
-const withPage = (definition: SurveyDefinition, page: number, change: (page: Page) => Page) => ({
-  ...definition,
-  pages: definition.pages.map((each, p) => (p === page ? change(each) : each)),
-});
 
 /** A block id not used anywhere in the survey (`block2`, `block3`…). */
 export function newBlockId(definition: SurveyDefinition): string {
@@ -171,20 +168,9 @@ function changeRows(
   id: string,
   change: (rows: MatrixRow[]) => MatrixRow[],
 ): SurveyDefinition {
-  return {
-    ...definition,
-    pages: definition.pages.map((page) => ({
-      ...page,
-      blocks: page.blocks.map((block) => ({
-        ...block,
-        questions: block.questions.map((question) =>
-          question.id === id && question.type === 'matrix'
-            ? { ...question, rows: change(question.rows) }
-            : question,
-        ),
-      })),
-    })),
-  };
+  return updateQuestion(definition, id, (question) =>
+    question.type === 'matrix' ? { ...question, rows: change(question.rows) } : question,
+  );
 }
 
 /**
