@@ -26,6 +26,7 @@ import {
   settingsBody,
   translationBody,
 } from './manageSchema.ts';
+import { surveySummary } from './routes.ts';
 import { newPersonalToken, openLink } from './surveyLinks.ts';
 import { forgetSurvey } from './versions.ts';
 
@@ -193,14 +194,7 @@ export const surveyManageRoutes: FastifyPluginAsyncZod<AppContext> = async (app,
         params: idParams,
         response: {
           200: z.object({
-            survey: z.object({
-              surveyId: z.string(),
-              slug: z.string(),
-              name: z.string(),
-              kind: z.string(),
-              status: z.string(),
-              currentVersion: z.number().nullable(),
-            }),
+            survey: surveySummary.omit({ responses: true }),
             definition: z.record(z.string(), z.unknown()),
             issues: issueList,
           }),

@@ -5,7 +5,8 @@ import type { AppContext } from '../http/context.ts';
 import { notFound } from '../http/problem.ts';
 import { listSurveys } from './queries.ts';
 
-const surveySummary = z.object({
+/** A survey as the lists show it (also the builder's header, without the count). */
+export const surveySummary = z.object({
   surveyId: z.string(),
   slug: z.string(),
   name: z.string(),

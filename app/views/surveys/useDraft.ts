@@ -1,15 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
+import type { Survey } from '../../api/types.ts';
 import { type DraftProblem, draftPath, type SurveyDefinition } from './draft.ts';
 
-export interface BuilderSurvey {
-  surveyId: string;
-  slug: string;
-  name: string;
-  kind: string;
-  status: string;
-  currentVersion: number | null;
-}
+/** The survey the builder edits: its list entry without the response count. */
+export type BuilderSurvey = Omit<Survey, 'responses'>;
 
 interface DraftAnswer {
   survey: BuilderSurvey;
